@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client.Http;
+using CometChat.Client.Models;
+
+namespace CometChat.Client;
+
+public sealed partial class CometChatClient
+{
+    /// <summary>Issues a login token (<c>POST /users/{uid}/auth_tokens</c>); without <paramref name="force"/> the newest existing one may be returned.</summary>
+    public async Task<CometChatAuthToken> CreateAuthTokenAsync(string uid, bool force, CancellationToken cancellationToken = default)
+    {
+        var exchange = await SendAsync(HttpMethod.Post, TokensPath(uid), new ForceBody { Force = force }, RateBucket.Core, cancellationToken).ConfigureAwait(false);
+        var token = ReadData<CometChatAuthToken>(exchange);
+        if (string.IsNullOrEmpty(token.Uid))
+        {
+            token.Uid = uid.ToLowerInvariant();
+        }
+        return token;
+    }
+
+    /// <summary>Lists a user's tokens, one page.</summary>
+    public async Task<CometChatPage<CometChatAuthToken>> ListAuthTokensAsync(string uid, int page = 1, int perPage = 100, CancellationToken cancellationToken = default)
+    {
+        CheckPaging(page, perPage);
+        var query = Query(new Dictionary<string, string?> { ["perPage"] = Number(perPage), ["page"] = Number(page) });
+        var result = ReadPage<CometChatAuthToken>(await SendAsync(HttpMethod.Get, TokensPath(uid) + query, null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+        foreach (var token in result.Items)
+        {
+            if (string.IsNullOrEmpty(token.Uid))
+            {
+                token.Uid = uid.ToLowerInvariant();
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Gets one token.</summary>
+    public async Task<CometChatAuthToken> GetAuthTokenAsync(string uid, string token, CancellationToken cancellationToken = default)
+        => ReadData<CometChatAuthToken>(await SendAsync(HttpMethod.Get, TokensPath(uid) + "/" + Segment(token), null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Revokes one token.</summary>
+    public Task RemoveAuthTokenAsync(string uid, string token, CancellationToken cancellationToken = default)
+        => SendAsync(HttpMethod.Delete, TokensPath(uid) + "/" + Segment(token), null, RateBucket.Standard, cancellationToken);
+
+    /// <summary>Revokes every token of a user.</summary>
+    public Task RemoveAllAuthTokensAsync(string uid, CancellationToken cancellationToken = default)
+        => SendAsync(HttpMethod.Delete, TokensPath(uid), null, RateBucket.Standard, cancellationToken);
+
+    private static string TokensPath(string uid) => "/users/" + Segment(uid) + "/auth_tokens";
+
+    private sealed class ForceBody
+    {
+        public bool Force { get; set; }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client.Http;
+using CometChat.Client.Models;
+
+namespace CometChat.Client;
+
+public sealed partial class CometChatClient
+{
+    /// <summary>Lists roles, one page.</summary>
+    public async Task<CometChatPage<CometChatRole>> ListRolesAsync(int page = 1, int perPage = 100, CancellationToken cancellationToken = default)
+    {
+        CheckPaging(page, perPage);
+        var query = Query(new Dictionary<string, string?> { ["perPage"] = Number(perPage), ["page"] = Number(page) });
+        return ReadPage<CometChatRole>(await SendAsync(HttpMethod.Get, "/roles" + query, null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Gets one role.</summary>
+    public async Task<CometChatRole> GetRoleAsync(string role, CancellationToken cancellationToken = default)
+        => ReadData<CometChatRole>(await SendAsync(HttpMethod.Get, "/roles/" + Segment(role), null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Creates a role.</summary>
+    public async Task<CometChatRole> CreateRoleAsync(NewRole role, CancellationToken cancellationToken = default)
+        => ReadData<CometChatRole>(await SendAsync(HttpMethod.Post, "/roles", role, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Updates a role.</summary>
+    public async Task<CometChatRole> UpdateRoleAsync(string role, RoleUpdate update, CancellationToken cancellationToken = default)
+        => ReadData<CometChatRole>(await SendAsync(HttpMethod.Put, "/roles/" + Segment(role), update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Deletes a role; <c>default</c> can't be deleted.</summary>
+    public Task RemoveRoleAsync(string role, CancellationToken cancellationToken = default)
+        => SendAsync(HttpMethod.Delete, "/roles/" + Segment(role), null, RateBucket.Standard, cancellationToken);
+}

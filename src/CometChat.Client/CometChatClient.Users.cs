@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client.Errors;
+using CometChat.Client.Http;
+using CometChat.Client.Models;
+
+namespace CometChat.Client;
+
+public sealed partial class CometChatClient
+{
+    /// <summary>The error code of a create whose uid is taken.</summary>
+    public const string UidAlreadyExists = "ERR_UID_ALREADY_EXISTS";
+
+    /// <summary>The error code of an unknown or deactivated uid.</summary>
+    public const string UidNotFound = "ERR_UID_NOT_FOUND";
+
+    /// <summary>
+    /// Creates a user (<c>POST /users</c>). When an attempt was lost (timeout, dropped connection, 5xx) and the retry
+    /// meets <c>ERR_UID_ALREADY_EXISTS</c>, the stored user is fetched: if it is what was sent, the lost attempt was
+    /// applied and the user is returned as created; otherwise the conflict is real and is thrown.
+    /// </summary>
+    public async Task<CometChatUser> CreateUserAsync(NewUser user, CancellationToken cancellationToken = default)
+    {
+        var request = new ApiRequest(HttpMethod.Post, "/users", SerializeBody(user), RateBucket.Core);
+        try
+        {
+            return ReadData<CometChatUser>(await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false));
+        }
+        catch (CometChatApiException conflict) when (conflict.ErrorCode == UidAlreadyExists && request.HadAmbiguousFailure)
+        {
+            var stored = await TryGetUserAsync(user.Uid, cancellationToken).ConfigureAwait(false);
+            if (stored is null || !UserComparer.Matches(user, stored))
+            {
+                throw;
+            }
+            if (user.WithAuthToken == true)
+            {
+                stored.AuthToken = (await CreateAuthTokenAsync(stored.Uid, force: false, cancellationToken).ConfigureAwait(false)).Token;
+            }
+            RequestObserverScope.Current?.Recovered(stored.Uid);
+            return stored;
+        }
+    }
+
+    /// <summary>Gets one user (<c>GET /users/{uid}</c>); deactivated users are not found.</summary>
+    public async Task<CometChatUser> GetUserAsync(string uid, string? onBehalfOf = null, CancellationToken cancellationToken = default)
+        => ReadData<CometChatUser>(await SendAsync(HttpMethod.Get, "/users/" + Segment(uid), null, RateBucket.Standard, cancellationToken, onBehalfOf).ConfigureAwait(false));
+
+    /// <summary>Gets one user, or null when the uid is unknown.</summary>
+    public async Task<CometChatUser?> TryGetUserAsync(string uid, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetUserAsync(uid, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CometChatApiException notFound) when (notFound.ErrorCode == UidNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Gets one page of users (<c>GET /users</c>), ordered by name then uid.</summary>
+    public async Task<CometChatPage<CometChatUser>> ListUsersAsync(UserQuery query, int page = 1, int perPage = 100, CancellationToken cancellationToken = default)
+    {
+        CheckPaging(page, perPage);
+        var parameters = new Dictionary<string, string?>
+        {
+            ["perPage"] = Number(perPage),
+            ["page"] = Number(page),
+            ["searchKey"] = query.SearchKey,
+            ["searchIn"] = Join(query.SearchIn),
+            ["status"] = query.Status,
+            ["roles"] = Join(query.Roles),
+            ["tags"] = Join(query.Tags),
+            ["withTags"] = query.WithTags ? "true" : null,
+            ["withDeactivated"] = query.WithDeactivated ? "true" : null,
+            ["onlyDeactivated"] = query.OnlyDeactivated ? "true" : null,
+        };
+        var exchange = await SendAsync(HttpMethod.Get, "/users" + Query(parameters), null, RateBucket.Standard, cancellationToken, query.OnBehalfOf).ConfigureAwait(false);
+        return ReadPage<CometChatUser>(exchange);
+    }
+
+    /// <summary>Updates a user (<c>PUT /users/{uid}</c>) and returns it as stored.</summary>
+    public async Task<CometChatUser> UpdateUserAsync(string uid, UserUpdate update, CancellationToken cancellationToken = default)
+        => ReadData<CometChatUser>(await SendAsync(HttpMethod.Put, "/users/" + Segment(uid), update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Deletes a user (<c>DELETE /users/{uid}</c>): deactivates it, or removes it for good when <paramref name="permanent"/>.</summary>
+    public async Task DeleteUserAsync(string uid, bool permanent, CancellationToken cancellationToken = default)
+        => await SendAsync(HttpMethod.Delete, "/users/" + Segment(uid), new DeleteUserBody { Permanent = permanent }, RateBucket.Core, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Deactivates users in one request (<c>DELETE /users</c>).</summary>
+    public async Task<BulkStateResult> DeactivateUsersAsync(IEnumerable<string> uids, CancellationToken cancellationToken = default)
+    {
+        var exchange = await SendAsync(HttpMethod.Delete, "/users", new DeactivateBody { UidsToDeactivate = uids.ToList() }, RateBucket.Core, cancellationToken).ConfigureAwait(false);
+        var buckets = ReadData<DeactivationBuckets>(exchange);
+        return new BulkStateResult(buckets.DeactivatedUids, buckets.AlreadyDeactivatedUids, buckets.NotFound);
+    }
+
+    /// <summary>Reactivates users in one request (<c>PUT /users</c>).</summary>
+    public async Task<BulkStateResult> ReactivateUsersAsync(IEnumerable<string> uids, CancellationToken cancellationToken = default)
+    {
+        var exchange = await SendAsync(HttpMethod.Put, "/users", new ReactivateBody { UidsToActivate = uids.ToList() }, RateBucket.Standard, cancellationToken).ConfigureAwait(false);
+        var buckets = ReadData<ReactivationBuckets>(exchange);
+        return new BulkStateResult(buckets.ReactivatedUids, buckets.NonDeactivatedUids, buckets.NotFound);
+    }
+
+    private sealed class DeleteUserBody
+    {
+        public bool Permanent { get; set; }
+    }
+
+    private sealed class DeactivateBody
+    {
+        public List<string> UidsToDeactivate { get; set; } = new();
+    }
+
+    private sealed class ReactivateBody
+    {
+        public List<string> UidsToActivate { get; set; } = new();
+    }
+
+    private sealed class DeactivationBuckets
+    {
+        public List<string>? DeactivatedUids { get; set; }
+        public List<string>? AlreadyDeactivatedUids { get; set; }
+        public List<string>? NotFound { get; set; }
+    }
+
+    private sealed class ReactivationBuckets
+    {
+        public List<string>? ReactivatedUids { get; set; }
+        public List<string>? NonDeactivatedUids { get; set; }
+        public List<string>? NotFound { get; set; }
+    }
+}

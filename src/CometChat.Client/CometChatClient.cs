@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client.Http;
+using CometChat.Client.Json;
+using CometChat.Client.Models;
+
+namespace CometChat.Client;
+
+/// <summary>
+/// A client of the CometChat REST API v3 for one app. Thread-safe; share one per app so that its pacer sees every
+/// request. Operations are grouped by resource in the partial files of this class.
+/// </summary>
+public sealed partial class CometChatClient : IDisposable
+{
+    private readonly CometChatTransport _transport;
+
+    /// <summary>Creates a client.</summary>
+    public CometChatClient(CometChatClientOptions options)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        if (string.IsNullOrEmpty(options.ApiKey))
+        {
+            throw new ArgumentException("An API key is required.", nameof(options));
+        }
+        Pacer = new RequestPacer(options.CoreRequestsPerMinute, options.StandardRequestsPerMinute, options.PacingHeadroom, options.TimeProvider);
+        _transport = new CometChatTransport(options, Pacer);
+    }
+
+    /// <summary>The options this client was made with.</summary>
+    public CometChatClientOptions Options { get; }
+
+    /// <summary>The connection's rate limiter.</summary>
+    public RequestPacer Pacer { get; }
+
+    /// <summary>Serializes a request body the way CometChat expects it.</summary>
+    public static byte[] SerializeBody(object body) => JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), CometChatJson.Options);
+
+    private Task<ApiExchange> SendAsync(HttpMethod method, string path, object? body, RateBucket bucket, CancellationToken cancellationToken, string? onBehalfOf = null)
+        => _transport.SendAsync(new ApiRequest(method, path, body is null ? null : SerializeBody(body), bucket, onBehalfOf), cancellationToken);
+
+    private static T ReadData<T>(ApiExchange exchange)
+    {
+        using var document = JsonDocument.Parse(exchange.Body);
+        var data = document.RootElement.GetProperty("data");
+        return data.Deserialize<T>(CometChatJson.Options)
+            ?? throw new JsonException("CometChat answered with an empty data field.");
+    }
+
+    private static CometChatPage<T> ReadPage<T>(ApiExchange exchange)
+    {
+        using var document = JsonDocument.Parse(exchange.Body);
+        var root = document.RootElement;
+        var items = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
+            ? data.Deserialize<List<T>>(CometChatJson.Options) ?? new List<T>()
+            : new List<T>();
+        Pagination? pagination = null;
+        if (root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+            && meta.TryGetProperty("pagination", out var paging) && paging.ValueKind == JsonValueKind.Object)
+        {
+            pagination = paging.Deserialize<Pagination>(CometChatJson.Options);
+        }
+        return new CometChatPage<T>(items, pagination);
+    }
+
+    private static string Segment(string value) => Uri.EscapeDataString(value);
+
+    private static string Query(IEnumerable<KeyValuePair<string, string?>> parameters)
+    {
+        var builder = new StringBuilder();
+        foreach (var pair in parameters.Where(p => !string.IsNullOrEmpty(p.Value)))
+        {
+            builder.Append(builder.Length == 0 ? '?' : '&')
+                .Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value!));
+        }
+        return builder.ToString();
+    }
+
+    private static string? Join(IEnumerable<string>? values)
+        => values is null ? null : string.Join(",", values.Where(v => !string.IsNullOrWhiteSpace(v)));
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void CheckPaging(int page, int perPage)
+    {
+        if (perPage is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(perPage), perPage, "perPage must be between 1 and 1000.");
+        }
+        if (page < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(page), page, "page must be 1 or more.");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _transport.Dispose();
+        Pacer.Dispose();
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Net.Http;
+
+namespace CometChat.Client;
+
+/// <summary>How a <see cref="CometChatClient"/> reaches CometChat and how patient it is.</summary>
+public sealed class CometChatClientOptions
+{
+    /// <summary>Production limit of core operations (create/delete user, deactivate, create auth token) per minute.</summary>
+    public const int ProductionCoreRequestsPerMinute = 10_000;
+
+    /// <summary>Production limit of all other operations per minute.</summary>
+    public const int ProductionStandardRequestsPerMinute = 20_000;
+
+    /// <summary>The API root including <c>/v3</c>, e.g. <c>https://{appId}.api-{region}.cometchat.io/v3</c>.</summary>
+    public Uri BaseUri { get; set; } = new("http://127.0.0.1/v3");
+
+    /// <summary>The REST API key. Never logged.</summary>
+    public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>Pace core operations to this many per minute; null uses the production limit and lowers it when the
+    /// service reports a lower one; 0 turns pacing off.</summary>
+    public int? CoreRequestsPerMinute { get; set; }
+
+    /// <summary>Pace standard operations to this many per minute; null and 0 as for <see cref="CoreRequestsPerMinute"/>.</summary>
+    public int? StandardRequestsPerMinute { get; set; }
+
+    /// <summary>Share of the limit the pacer aims for, leaving headroom for clock skew between client and service.</summary>
+    public double PacingHeadroom { get; set; } = 0.975;
+
+    /// <summary>How long one attempt may take before it is abandoned and retried.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after the first attempt (429, 5xx, dropped connections, timeouts).</summary>
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>Upper bound of the whole operation, waits included.</summary>
+    public TimeSpan MaxTotalTime { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>First backoff delay; later ones grow exponentially with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The User-Agent header.</summary>
+    public string UserAgent { get; set; } = "CometChat.Client";
+
+    /// <summary>Replaces the HTTP handler (tests).</summary>
+    public HttpMessageHandler? Handler { get; set; }
+
+    /// <summary>Replaces the clock (tests).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Base URI of an app: <c>https://{appId}.api-{region}.cometchat.io/v3</c>.</summary>
+    public static Uri AppBaseUri(string appId, string region)
+    {
+        if (string.IsNullOrWhiteSpace(appId))
+        {
+            throw new ArgumentException("The app ID is empty.", nameof(appId));
+        }
+        return new Uri($"https://{Uri.EscapeDataString(appId.Trim())}.api-{region.Trim().ToLowerInvariant()}.cometchat.io/v3");
+    }
+}

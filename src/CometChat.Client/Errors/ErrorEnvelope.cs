@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using CometChat.Client.Http;
+
+namespace CometChat.Client.Errors;
+
+/// <summary>Turns CometChat's <c>{"error": {...}}</c> envelope into a <see cref="CometChatApiException"/>.</summary>
+internal static class ErrorEnvelope
+{
+    public static CometChatApiException ToException(ApiExchange exchange, string apiKey)
+    {
+        string? code = null, message = null, devMessage = null;
+        Dictionary<string, IReadOnlyList<string>>? details = null;
+        try
+        {
+            using var document = JsonDocument.Parse(exchange.Body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("error", out var error)
+                && error.ValueKind == JsonValueKind.Object)
+            {
+                code = ReadString(error, "code");
+                message = ReadString(error, "message");
+                devMessage = ReadString(error, "devMessage");
+                details = ReadDetails(error);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page, say): fall back to the status below.
+        }
+
+        code ??= $"ERR_HTTP_{exchange.StatusCode}";
+        message ??= DescribeStatus(exchange);
+        return new CometChatApiException(exchange.StatusCode, code, Redact(message, apiKey), devMessage is null ? null : Redact(devMessage, apiKey),
+            details, exchange.ThrottleWait(DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>CometChat echoes an unknown key in its message; the key must never reach output or logs.</summary>
+    internal static string Redact(string text, string apiKey)
+        => string.IsNullOrEmpty(apiKey) ? text : text.Replace(apiKey, "***");
+
+    private static string DescribeStatus(ApiExchange exchange)
+    {
+        var snippet = exchange.Body.Length == 0 ? string.Empty : Encoding.UTF8.GetString(exchange.Body, 0, Math.Min(exchange.Body.Length, 200));
+        return $"CometChat answered HTTP {exchange.StatusCode} without an error description. {snippet}".Trim();
+    }
+
+    private static string? ReadString(JsonElement element, string name)
+        => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static Dictionary<string, IReadOnlyList<string>>? ReadDetails(JsonElement error)
+    {
+        if (!error.TryGetProperty("details", out var details) || details.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var field in details.EnumerateObject())
+        {
+            var messages = new List<string>();
+            if (field.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in field.Value.EnumerateArray())
+                {
+                    messages.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText());
+                }
+            }
+            else
+            {
+                messages.Add(field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : field.Value.GetRawText());
+            }
+            result[field.Name] = messages;
+        }
+        return result;
+    }
+}

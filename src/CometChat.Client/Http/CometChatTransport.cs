@@ -1,0 +1,198 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client.Errors;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CometChat.Client.Http;
+
+/// <summary>
+/// Sends requests to CometChat: paced by the connection's <see cref="RequestPacer"/>, each attempt bounded by a
+/// timeout, retried with exponential backoff and jitter on 429 (after Retry-After), 5xx, dropped connections
+/// and timeouts, the whole bounded by count and total time. Polly does the retrying and timing.
+/// </summary>
+internal sealed class CometChatTransport : IDisposable
+{
+    private static readonly ResiliencePropertyKey<ApiRequest> RequestKey = new("CometChat.Request");
+
+    private readonly HttpClient _http;
+    private readonly CometChatClientOptions _options;
+    private readonly ResiliencePipeline<ApiExchange> _pipeline;
+
+    public CometChatTransport(CometChatClientOptions options, RequestPacer pacer)
+    {
+        _options = options;
+        Pacer = pacer;
+        _http = new HttpClient(options.Handler ?? new HttpClientHandler(), disposeHandler: options.Handler is null)
+        {
+            // Attempts are timed by the pipeline, which knows to retry them.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _pipeline = BuildPipeline(options);
+    }
+
+    public RequestPacer Pacer { get; }
+
+    /// <summary>Sends <paramref name="request"/> until it succeeds or can't; returns the successful exchange.</summary>
+    public async Task<ApiExchange> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (ctx, transport) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await transport.AttemptAsync(ctx.Properties.GetValue(RequestKey, null!), ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<ApiExchange>(ex);
+                    }
+                },
+                context,
+                this).ConfigureAwait(false);
+
+            if (outcome.Exception is { } exception)
+            {
+                throw Translate(exception, request, cancellationToken);
+            }
+            var exchange = outcome.Result!;
+            if (!exchange.IsSuccess)
+            {
+                var error = ErrorEnvelope.ToException(exchange, _options.ApiKey);
+                error.Attempts = request.Attempts;
+                throw error;
+            }
+            return exchange;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<ApiExchange> AttemptAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var held = await Pacer.WaitAsync(request.Bucket, cancellationToken).ConfigureAwait(false);
+        if (held > TimeSpan.FromMilliseconds(1))
+        {
+            RequestObserverScope.Current?.Throttled(request.Bucket, held);
+        }
+
+        request.Attempts++;
+        using var message = new HttpRequestMessage(request.Method, _options.BaseUri.AbsoluteUri.TrimEnd('/') + request.Path);
+        message.Headers.TryAddWithoutValidation("apikey", _options.ApiKey);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        if (!string.IsNullOrEmpty(request.OnBehalfOf))
+        {
+            message.Headers.TryAddWithoutValidation("onBehalfOf", request.OnBehalfOf);
+        }
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var exchange = new ApiExchange((int)response.StatusCode, body, response.Headers);
+            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, exchange.StatusCode, stopwatch.Elapsed, request.Attempts);
+            Pacer.Observe(request.Bucket, exchange.Limit, exchange.Remaining);
+            if (exchange.StatusCode >= 500)
+            {
+                request.HadAmbiguousFailure = true;
+            }
+            return exchange;
+        }
+        catch (Exception)
+        {
+            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, 0, stopwatch.Elapsed, request.Attempts);
+            // No answer: the service may or may not have applied the request.
+            request.HadAmbiguousFailure = true;
+            throw;
+        }
+    }
+
+    private ResiliencePipeline<ApiExchange> BuildPipeline(CometChatClientOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder<ApiExchange> { TimeProvider = options.TimeProvider };
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.MaxTotalTime });
+        builder.AddRetry(new RetryStrategyOptions<ApiExchange>
+        {
+            MaxRetryAttempts = Math.Max(0, options.MaxRetries),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.RetryBaseDelay,
+            MaxDelay = TimeSpan.FromSeconds(30),
+            ShouldHandle = static args => new ValueTask<bool>(args.Outcome switch
+            {
+                { Exception: HttpRequestException } => true,
+                { Exception: TimeoutRejectedException } => !args.Context.CancellationToken.IsCancellationRequested,
+                { Exception: System.IO.IOException } => true,
+                { Result: { IsTransient: true } } => true,
+                _ => false,
+            }),
+            DelayGenerator = args =>
+            {
+                // A 429 says how long to wait; honour it rather than the backoff schedule.
+                var wait = args.Outcome.Result?.ThrottleWait(options.TimeProvider.GetUtcNow());
+                return new ValueTask<TimeSpan?>(wait);
+            },
+            OnRetry = args =>
+            {
+                var request = args.Context.Properties.GetValue(RequestKey, null!);
+                if (args.Outcome.Result is { StatusCode: 429 })
+                {
+                    // Every request of this tier on this connection waits, not only this one.
+                    Pacer.PauseFor(request.Bucket, args.RetryDelay);
+                    RequestObserverScope.Current?.Throttled(request.Bucket, args.RetryDelay);
+                }
+                RequestObserverScope.Current?.RetryScheduled(request.Method.Method, request.Path, request.Attempts + 1, args.RetryDelay, Describe(args.Outcome));
+                return default;
+            },
+        });
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+        return builder.Build();
+    }
+
+    private static string Describe(Outcome<ApiExchange> outcome) => outcome switch
+    {
+        { Result: { StatusCode: 429 } } => "rate limited (429)",
+        { Result: { } result } => $"HTTP {result.StatusCode}",
+        { Exception: TimeoutRejectedException } => "no answer in time",
+        { Exception: { } ex } => "connection failed: " + ex.Message,
+        _ => "failed",
+    };
+
+    private Exception Translate(Exception exception, ApiRequest request, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            return exception;
+        }
+        CometChatException translated = exception switch
+        {
+            CometChatException known => known,
+            TimeoutRejectedException => new CometChatConnectionException(CometChatConnectionException.Timeout,
+                $"{request.Method.Method} {request.Path} got no answer from CometChat in time after {request.Attempts} attempt(s).", exception),
+            _ => new CometChatConnectionException(CometChatConnectionException.ConnectionFailed,
+                $"{request.Method.Method} {request.Path} could not reach CometChat after {request.Attempts} attempt(s): {exception.Message}", exception),
+        };
+        translated.Attempts = request.Attempts;
+        return translated;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Threading;
+
+namespace CometChat.Client.Http;
+
+/// <summary>Receives what happens to requests made on the current logical call (verbose lines, counters).
+/// Called from any thread; implementations must be thread-safe and quick.</summary>
+public interface IRequestObserver
+{
+    /// <summary>An HTTP exchange finished (any status), or failed without a response (<paramref name="statusCode"/> 0).</summary>
+    void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt);
+
+    /// <summary>A failed attempt will be retried after <paramref name="delay"/>.</summary>
+    void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason);
+
+    /// <summary>The pacer or a 429 held a request back for <paramref name="wait"/>.</summary>
+    void Throttled(RateBucket bucket, TimeSpan wait);
+
+    /// <summary>A create whose first answer was lost turned out to have been applied, and is reported as created.</summary>
+    void Recovered(string uid);
+}
+
+/// <summary>
+/// The observer of the current logical call. The client is shared by every cmdlet and runspace using a
+/// connection, so the sink travels with the call (AsyncLocal) rather than living on the client.
+/// </summary>
+public static class RequestObserverScope
+{
+    private static readonly AsyncLocal<IRequestObserver?> CurrentObserver = new();
+
+    /// <summary>The observer of this call, if any.</summary>
+    public static IRequestObserver? Current => CurrentObserver.Value;
+
+    /// <summary>Sets the observer for work started from here until the returned scope is disposed.</summary>
+    public static IDisposable Begin(IRequestObserver observer)
+    {
+        var previous = CurrentObserver.Value;
+        CurrentObserver.Value = observer;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        private readonly IRequestObserver? _previous;
+
+        public Restore(IRequestObserver? previous) => _previous = previous;
+
+        public void Dispose() => CurrentObserver.Value = _previous;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Management.Automation;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>Gets the default connection of the current runspace; nothing when not connected.</summary>
+[Cmdlet(VerbsCommon.Get, "CometChatContext")]
+[OutputType(typeof(CometChatContext))]
+public sealed class GetCometChatContextCommand : PSCmdlet
+{
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (DefaultConnection.Current is { } current)
+        {
+            WriteObject(current);
+        }
+    }
+}

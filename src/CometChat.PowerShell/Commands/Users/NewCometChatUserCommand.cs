@@ -1,0 +1,158 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client;
+using CometChat.Client.Errors;
+using CometChat.Client.Models;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>
+/// Creates CometChat users. Every parameter binds from pipeline properties, so <c>Import-Csv users.csv |
+/// New-CometChatUser</c> provisions a whole file, several requests at a time, in input order.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "CometChatUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(CometChatUser))]
+public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome>
+{
+    /// <summary>Unique id: 1-100 letters, digits, dashes, underscores (stored lowercase).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId", "Id")]
+    [AllowEmptyString]
+    public string Uid { get; set; } = string.Empty;
+
+    /// <summary>Display name, 1-100 characters.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("DisplayName", "FullName")]
+    [AllowEmptyString]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Avatar image URL.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AvatarUrl", "Picture")]
+    public string? Avatar { get; set; }
+
+    /// <summary>Profile page URL.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ProfileUrl", "Url")]
+    public string? Link { get; set; }
+
+    /// <summary>An existing role; <c>default</c> when not given.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.RoleCompleter))]
+    public string? Role { get; set; }
+
+    /// <summary>Status message.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>Metadata: a hashtable, an object, or JSON object text (a CSV cell).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public object? Metadata { get; set; }
+
+    /// <summary>Up to 25 tags; a CSV cell holds them as <c>a;b;c</c>.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Tag")]
+    public string[]? Tags { get; set; }
+
+    /// <summary>Also issue a login token; it is on the output's AuthToken property.</summary>
+    [Parameter]
+    public SwitchParameter WithAuthToken { get; set; }
+
+    /// <summary>What to do when the uid exists: Error (default), Skip it, or Update it with the given properties.</summary>
+    [Parameter]
+    public IfExistsAction IfExists { get; set; } = IfExistsAction.Error;
+
+    /// <summary>With -WhatIf, output the user that would be created.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <inheritdoc />
+    protected override string ProgressActivity => "Creating CometChat users";
+
+    /// <inheritdoc />
+    protected override void CountSuccess(NewUserOutcome result)
+    {
+        switch (result.Kind)
+        {
+            case NewUserOutcomeKind.Created: Summary.Created++; break;
+            case NewUserOutcomeKind.Updated: Summary.Updated++; break;
+            default: Summary.Skipped++; break;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        object target = InputObject ?? (object)Uid;
+        NewUser user;
+        try
+        {
+            user = new NewUser
+            {
+                Uid = Uid.Trim(),
+                Name = Name,
+                Avatar = InputConversion.Text(Avatar),
+                Link = InputConversion.Text(Link),
+                Role = InputConversion.Text(Role),
+                StatusMessage = InputConversion.Text(StatusMessage),
+                Metadata = InputConversion.Metadata(Metadata),
+                Tags = InputConversion.Tags(Tags),
+                WithAuthToken = WithAuthToken ? true : null,
+            };
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException)
+        {
+            CountFailure();
+            WriteFailure(new ArgumentException($"User '{Uid}': {error.Message}", error), target);
+            return;
+        }
+
+        if (!ShouldSend("Create CometChat user", user.Uid, "POST", "/users", user))
+        {
+            if (PassThru && IsWhatIf)
+            {
+                WriteObject(UserInput.Preview(user));
+            }
+            return;
+        }
+
+        var ifExists = IfExists;
+        Submit(target, (client, token) => CreateAsync(client, user, ifExists, token), outcome =>
+        {
+            if (outcome.Kind == NewUserOutcomeKind.Skipped)
+            {
+                WriteVerbose($"User '{user.Uid}' already exists; skipped.");
+                return;
+            }
+            WriteObject(outcome.User);
+        });
+    }
+
+    private static async Task<NewUserOutcome> CreateAsync(CometChatClient client, NewUser user, IfExistsAction ifExists, CancellationToken token)
+    {
+        try
+        {
+            return new NewUserOutcome(await client.CreateUserAsync(user, token).ConfigureAwait(false), NewUserOutcomeKind.Created);
+        }
+        catch (CometChatApiException exists) when (exists.ErrorCode == CometChatClient.UidAlreadyExists && ifExists != IfExistsAction.Error)
+        {
+            if (ifExists == IfExistsAction.Skip)
+            {
+                return new NewUserOutcome(null, NewUserOutcomeKind.Skipped);
+            }
+            var updated = await client.UpdateUserAsync(user.Uid, UserInput.ToUpdate(user), token).ConfigureAwait(false);
+            if (user.WithAuthToken == true)
+            {
+                updated.AuthToken = (await client.CreateAuthTokenAsync(updated.Uid, force: false, token).ConfigureAwait(false)).Token;
+            }
+            return new NewUserOutcome(updated, NewUserOutcomeKind.Updated);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Management.Automation;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>
+/// Deletes CometChat users. As in the API, a delete without <c>-Permanent</c> deactivates the user (reversible
+/// with Enable-CometChatUser); <c>-Permanent</c> removes the user, their messages and conversations for good.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "CometChatUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveCometChatUserCommand : CometChatBulkCmdlet<bool>
+{
+    /// <summary>The user to remove: a uid, or any object with a Uid property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId", "Id")]
+    [UidTransformation]
+    [AllowEmptyString]
+    public string[] Uid { get; set; } = Array.Empty<string>();
+
+    /// <summary>Delete for good instead of deactivating. Irreversible.</summary>
+    [Parameter]
+    public SwitchParameter Permanent { get; set; }
+
+    /// <summary>Don't ask for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <inheritdoc />
+    protected override string ProgressActivity => Permanent ? "Deleting CometChat users" : "Deactivating CometChat users";
+
+    /// <inheritdoc />
+    protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
+
+    /// <inheritdoc />
+    protected override void CountSuccess(bool result) => Summary.Changed++;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var permanent = Permanent.IsPresent;
+        var action = permanent ? "Permanently delete CometChat user" : "Deactivate CometChat user";
+        foreach (var raw in Uid)
+        {
+            object target = InputObject ?? (object)raw;
+            var uid = (raw ?? string.Empty).Trim();
+            if (uid.Length == 0)
+            {
+                CountFailure();
+                WriteFailure(new ArgumentException("The uid is empty."), target);
+                continue;
+            }
+            if (!ShouldSend(action, uid, "DELETE", "/users/" + Uri.EscapeDataString(uid), new { permanent }, Force))
+            {
+                continue;
+            }
+            Submit(target, async (client, token) =>
+            {
+                await client.DeleteUserAsync(uid, permanent, token).ConfigureAwait(false);
+                return true;
+            }, _ => WriteVerbose($"User '{uid}' {(permanent ? "deleted" : "deactivated")}."));
+        }
+    }
+}

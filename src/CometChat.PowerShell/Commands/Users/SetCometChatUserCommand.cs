@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CometChat.Client.Models;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>
+/// Changes CometChat users. A parameter that is not given (or an empty CSV cell) leaves that property alone;
+/// <c>-Clear</c> clears properties. Binds from pipeline properties, so <c>Import-Csv | Set-CometChatUser</c> and
+/// <c>Get-CometChatUser -Role trial | Set-CometChatUser -Role paid</c> work.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "CometChatUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(CometChatUser))]
+public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?>
+{
+    /// <summary>The user to change: a uid, or any object with a Uid property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId", "Id")]
+    [UidTransformation]
+    [AllowEmptyString]
+    public string Uid { get; set; } = string.Empty;
+
+    /// <summary>New display name.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("DisplayName", "FullName")]
+    public string? Name { get; set; }
+
+    /// <summary>New avatar URL.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AvatarUrl", "Picture")]
+    public string? Avatar { get; set; }
+
+    /// <summary>New profile URL.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ProfileUrl", "Url")]
+    public string? Link { get; set; }
+
+    /// <summary>New role (must exist).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.RoleCompleter))]
+    public string? Role { get; set; }
+
+    /// <summary>New status message.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>New metadata, replacing the stored one: a hashtable, an object, or JSON object text.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public object? Metadata { get; set; }
+
+    /// <summary>New tags, replacing the stored ones; a CSV cell holds them as <c>a;b;c</c>.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Tag")]
+    public string[]? Tags { get; set; }
+
+    /// <summary>Properties to clear: Avatar, Link, Metadata, Tags, StatusMessage.</summary>
+    [Parameter]
+    [ValidateSet("Avatar", "Link", "Metadata", "Tags", "StatusMessage", IgnoreCase = true)]
+    public string[]? Clear { get; set; }
+
+    /// <summary>Output the changed user (with -WhatIf: the properties that would be set).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <inheritdoc />
+    protected override string ProgressActivity => "Updating CometChat users";
+
+    /// <inheritdoc />
+    protected override void CountSuccess(CometChatUser? result) => Summary.Updated++;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        object target = InputObject ?? (object)Uid;
+        var uid = Uid.Trim();
+        UserUpdate update;
+        try
+        {
+            if (uid.Length == 0)
+            {
+                throw new ArgumentException("The uid is empty.");
+            }
+            update = BuildUpdate();
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException)
+        {
+            CountFailure();
+            WriteFailure(new ArgumentException($"User '{Uid}': {error.Message}", error), target);
+            return;
+        }
+
+        if (update.IsEmpty)
+        {
+            WriteVerbose($"User '{uid}': nothing to change.");
+            Summary.Skipped++;
+            return;
+        }
+        if (!ShouldSend("Update CometChat user", uid, "PUT", "/users/" + Uri.EscapeDataString(uid), update))
+        {
+            if (PassThru && IsWhatIf)
+            {
+                WriteObject(UserInput.Preview(uid, update));
+            }
+            return;
+        }
+        var passThru = PassThru.IsPresent;
+        Submit(target, (client, token) => client.UpdateUserAsync(uid, update, token)!, user =>
+        {
+            if (passThru)
+            {
+                WriteObject(user);
+            }
+        });
+    }
+
+    private UserUpdate BuildUpdate()
+    {
+        var clear = new HashSet<string>(Clear ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+        var update = new UserUpdate
+        {
+            Name = InputConversion.Text(Name),
+            Avatar = InputConversion.Text(Avatar),
+            Link = InputConversion.Text(Link),
+            Role = InputConversion.Text(Role),
+            StatusMessage = clear.Contains("StatusMessage") ? string.Empty : InputConversion.Text(StatusMessage),
+            Metadata = InputConversion.Metadata(Metadata),
+            Tags = clear.Contains("Tags") ? new List<string>() : InputConversion.Tags(Tags),
+        };
+        var unset = new[] { "Avatar", "Link", "Metadata" }.Where(clear.Contains).Select(field => field.ToLowerInvariant()).ToList();
+        if (unset.Count > 0)
+        {
+            update.Unset = unset;
+            update.Avatar = unset.Contains("avatar") ? null : update.Avatar;
+            update.Link = unset.Contains("link") ? null : update.Link;
+            update.Metadata = unset.Contains("metadata") ? null : update.Metadata;
+        }
+        return update;
+    }
+}

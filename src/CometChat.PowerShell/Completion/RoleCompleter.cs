@@ -1,0 +1,40 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CometChat.PowerShell.Completion;
+
+/// <summary>Completes role ids from the roles endpoint of the default connection, cached briefly.</summary>
+public sealed class RoleCompleter : IArgumentCompleter
+{
+    private static readonly CompletionCache<string> Cache = new(TimeSpan.FromSeconds(60));
+
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var connection = CompletionCache<string>.ConnectionOf(fakeBoundParameters);
+        if (connection is null)
+        {
+            return Array.Empty<CompletionResult>();
+        }
+        var roles = Cache.Get(connection, string.Empty, () => FetchRoles(connection));
+        var prefix = wordToComplete ?? string.Empty;
+        return roles
+            .Where(role => role.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(role => new CompletionResult(role, role, CompletionResultType.ParameterValue, role))
+            .ToList();
+    }
+
+    private static IReadOnlyList<string> FetchRoles(CometChatContext connection)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var page = Task.Run(() => connection.Client.ListRolesAsync(1, 100, timeout.Token)).GetAwaiter().GetResult();
+        return page.Items.Select(role => role.Role).OrderBy(role => role, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+}

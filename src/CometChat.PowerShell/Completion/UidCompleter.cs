@@ -1,0 +1,42 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client.Models;
+
+namespace CometChat.PowerShell.Completion;
+
+/// <summary>Completes uids with a prefix search on the server: at most 50 results, cached briefly per prefix.</summary>
+public sealed class UidCompleter : IArgumentCompleter
+{
+    private const int MaxResults = 50;
+    private static readonly CompletionCache<CometChatUser> Cache = new(TimeSpan.FromSeconds(30));
+
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var connection = CompletionCache<CometChatUser>.ConnectionOf(fakeBoundParameters);
+        var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"').ToLowerInvariant();
+        if (connection is null)
+        {
+            return Array.Empty<CompletionResult>();
+        }
+        var users = Cache.Get(connection, prefix, () => Search(connection, prefix));
+        return users
+            .Select(user => new CompletionResult(user.Uid, user.Uid, CompletionResultType.ParameterValue, $"{user.Uid} ({user.Name})"))
+            .ToList();
+    }
+
+    private static IReadOnlyList<CometChatUser> Search(CometChatContext connection, string prefix)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var query = new UserQuery { SearchKey = prefix.Length == 0 ? null : prefix, SearchIn = new[] { "uid" }, WithTags = false };
+        var page = Task.Run(() => connection.Client.ListUsersAsync(query, 1, MaxResults, timeout.Token)).GetAwaiter().GetResult();
+        return page.Items.OrderBy(user => user.Uid, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client;
+
+namespace CometChat.PowerShell.Infrastructure;
+
+/// <summary>
+/// Base of the cmdlets that work through many input records: several requests in flight (<c>-ThrottleLimit</c>),
+/// results written on the pipeline thread in input order, one error per failed record with the record as target,
+/// progress with counts and rate, and a summary on the Information stream (kept on the connection too, so it
+/// survives Ctrl+C).
+/// </summary>
+public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
+{
+    private const int ProgressId = 4117;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+    private readonly Stopwatch _clock = new();
+    private OrderedWorkQueue<WorkItem>? _queue;
+    private TimeSpan _lastProgress = TimeSpan.MinValue;
+    private bool _progressShown;
+
+    /// <summary>How many requests may be in flight at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 8;
+
+    /// <summary>How many records are coming, when piped input can't tell; enables percent and time remaining in the progress bar.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int TotalCount { get; set; }
+
+    /// <summary>What this command has done so far.</summary>
+    protected OperationSummary Summary { get; } = new();
+
+    /// <summary>The progress bar's title, e.g. "Creating CometChat users".</summary>
+    protected abstract string ProgressActivity { get; }
+
+    /// <summary>Counts a successful result in <see cref="Summary"/>.</summary>
+    protected abstract void CountSuccess(TResult result);
+
+    /// <summary>Records expected from arguments (not the pipeline), for progress; 0 when unknown.</summary>
+    protected virtual int ExpectedFromArguments => 0;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        _clock.Start();
+        Summary.Command = MyInvocation.MyCommand.Name;
+        _queue = new OrderedWorkQueue<WorkItem>(ThrottleLimit);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="operation"/> for one input record once there is room; its result goes to
+    /// <paramref name="onSuccess"/> (on the pipeline thread, in input order). A failure goes to
+    /// <paramref name="onFailure"/> first, which returns true when it dealt with it; otherwise it becomes an error
+    /// record targeting <paramref name="target"/>.
+    /// </summary>
+    protected void Submit(object? target, Func<CometChatClient, CancellationToken, Task<TResult>> operation,
+        Action<TResult> onSuccess, Func<Exception, bool>? onFailure = null)
+    {
+        var queue = _queue!;
+        DeliverFinished();
+        while (!queue.HasRoom)
+        {
+            WaitForAnyCompletion();
+            DeliverFinished();
+        }
+        queue.Add(new WorkItem(target, onSuccess, onFailure), Start(operation));
+    }
+
+    /// <summary>Counts a record that needed no request (e.g. skipped by -WhatIf or a failed conversion).</summary>
+    protected void CountFailure() => Summary.Failed++;
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var queue = _queue!;
+        while (queue.Count > 0)
+        {
+            DeliverFinished();
+            if (queue.Count > 0)
+            {
+                WaitForAnyCompletion();
+            }
+        }
+        CompleteSummary(stopped: false);
+        if (_progressShown)
+        {
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+        if (Summary.Processed > 0)
+        {
+            WriteInformation(Summary, new[] { "CometChat", "Summary" });
+        }
+    }
+
+    private void WaitForAnyCompletion()
+    {
+        try
+        {
+            _queue!.WaitForAnyCompletion(PumpInterval, StopToken);
+        }
+        catch (OperationCanceledException)
+        {
+            OnStopped();
+            throw new PipelineStoppedException();
+        }
+        PumpVerbose();
+        ReportProgress();
+    }
+
+    private void DeliverFinished()
+    {
+        while (_queue!.TryTakeFinished(out var item, out var task))
+        {
+            var finished = (Task<TResult>)task;
+            if (finished.Status == TaskStatus.RanToCompletion)
+            {
+                CountSuccess(finished.Result);
+                item.OnSuccess(finished.Result);
+                continue;
+            }
+            Exception failure = finished.Exception is { } aggregate ? Unwrap(aggregate) : new OperationCanceledException();
+            if (item.OnFailure?.Invoke(failure) == true)
+            {
+                continue;
+            }
+            if (failure is OperationCanceledException && StopToken.IsCancellationRequested)
+            {
+                OnStopped();
+                throw new PipelineStoppedException();
+            }
+            Summary.Failed++;
+            WriteFailure(failure, item.Target);
+        }
+        PumpVerbose();
+        ReportProgress();
+    }
+
+    /// <summary>Ctrl+C: let cancelled requests settle, count those that were applied, keep the summary on the connection.</summary>
+    private void OnStopped()
+    {
+        var queue = _queue!;
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        while (queue.Running > 0 && DateTime.UtcNow < deadline)
+        {
+            queue.WaitForAnyCompletion(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        }
+        foreach (var (_, task) in queue.Remaining)
+        {
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                CountSuccess(((Task<TResult>)task).Result);
+            }
+        }
+        CompleteSummary(stopped: true);
+    }
+
+    private void CompleteSummary(bool stopped)
+    {
+        Summary.Stopped = stopped;
+        Summary.Retried = Activity.Retries;
+        Summary.Throttled = Activity.ThrottledTime;
+        Summary.Elapsed = _clock.Elapsed;
+        var connection = Context ?? DefaultConnection.Current;
+        if (connection is not null)
+        {
+            connection.LastOperation = Summary;
+        }
+    }
+
+    private void ReportProgress()
+    {
+        var now = _clock.Elapsed;
+        if (now - _lastProgress < ProgressInterval || now < TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+        _lastProgress = now;
+        var done = Summary.Processed;
+        var rate = done / Math.Max(0.001, now.TotalSeconds);
+        var status = string.Format(CultureInfo.InvariantCulture, "{0} done, {1} failed, {2:0.0}/s", done, Summary.Failed, rate);
+        if (Activity.ThrottledUntil is { } until)
+        {
+            status += string.Format(CultureInfo.InvariantCulture, " - throttled, resuming in {0:0} s", Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
+        }
+        var record = new ProgressRecord(ProgressId, ProgressActivity, status);
+        var total = TotalCount > 0 ? TotalCount : ExpectedFromArguments;
+        if (total > 0)
+        {
+            record.PercentComplete = (int)Math.Min(100, done * 100 / total);
+            if (rate > 0)
+            {
+                record.SecondsRemaining = (int)Math.Max(0, (total - done) / rate);
+            }
+        }
+        WriteProgress(record);
+        _progressShown = true;
+    }
+
+    private sealed class WorkItem
+    {
+        public WorkItem(object? target, Action<TResult> onSuccess, Func<Exception, bool>? onFailure)
+        {
+            Target = target;
+            OnSuccess = onSuccess;
+            OnFailure = onFailure;
+        }
+
+        public object? Target { get; }
+
+        public Action<TResult> OnSuccess { get; }
+
+        public Func<Exception, bool>? OnFailure { get; }
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client;
+using CometChat.Client.Http;
+
+namespace CometChat.PowerShell.Infrastructure;
+
+/// <summary>
+/// Base of the cmdlets that talk to CometChat: resolves the connection (<c>-Context</c> or the runspace default),
+/// runs requests off the pipeline thread while writing their verbose lines on it, cancels them on Ctrl+C, and turns
+/// failures into error records.
+/// </summary>
+public abstract class CometChatCmdlet : PSCmdlet
+{
+    internal static readonly TimeSpan PumpInterval = TimeSpan.FromMilliseconds(100);
+    private readonly CancellationTokenSource _stopping = new();
+    private RequestActivity? _activity;
+    private CometChatContext? _connection;
+
+    /// <summary>The connection to use instead of the default one (see Connect-CometChat -PassThru).</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(Completion.ContextCompleter))]
+    public CometChatContext? Context { get; set; }
+
+    /// <summary>Cancelled when the user presses Ctrl+C.</summary>
+    protected CancellationToken StopToken => _stopping.Token;
+
+    internal RequestActivity Activity => _activity ??= new RequestActivity(IsVerboseEnabled());
+
+    /// <summary>The connection this command uses; a terminating error when there is none.</summary>
+    protected CometChatContext Connection
+    {
+        get
+        {
+            _connection ??= Context ?? DefaultConnection.Current;
+            if (_connection is null)
+            {
+                ThrowTerminatingError(ErrorRecords.NotConnectedError());
+            }
+            return _connection!;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Runs one operation against the connection and waits for it, writing verbose lines meanwhile.</summary>
+    protected T Await<T>(Func<CometChatClient, CancellationToken, Task<T>> operation)
+    {
+        var task = Start(operation);
+        WaitFor(task);
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Starts an operation on a worker thread, carrying this command's request observer.</summary>
+    internal Task<T> Start<T>(Func<CometChatClient, CancellationToken, Task<T>> operation)
+    {
+        var client = Connection.Client;
+        var token = StopToken;
+        using (RequestObserverScope.Begin(Activity))
+        {
+            return Task.Run(() => operation(client, token), token);
+        }
+    }
+
+    /// <summary>Waits for <paramref name="task"/> to finish; a Ctrl+C ends the wait with PipelineStoppedException.</summary>
+    protected void WaitFor(Task task)
+    {
+        while (!task.IsCompleted)
+        {
+            WaitBriefly(task);
+            PumpVerbose();
+        }
+        PumpVerbose();
+    }
+
+    /// <summary>Waits up to one pump interval for <paramref name="task"/>; throws when the command is stopped.</summary>
+    internal void WaitBriefly(Task task)
+    {
+        try
+        {
+            task.Wait((int)PumpInterval.TotalMilliseconds, StopToken);
+        }
+        catch (AggregateException)
+        {
+            // The task failed; the caller reads the failure from the task.
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Writes the verbose lines that requests queued since the last call.</summary>
+    protected void PumpVerbose()
+    {
+        while (Activity.TryDequeueVerbose(out var line))
+        {
+            WriteVerbose(line);
+        }
+    }
+
+    /// <summary>
+    /// Reports the failure of one input record as a non-terminating error whose target is that record; failures of
+    /// the connection as a whole (a rejected API key) stop the command.
+    /// </summary>
+    protected void WriteFailure(Exception exception, object? target)
+    {
+        exception = Unwrap(exception);
+        if (exception is OperationCanceledException && StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        var record = ErrorRecords.From(exception, target);
+        if (ErrorRecords.IsFatal(exception))
+        {
+            // Every other request would fail the same way: cancel them and stop.
+            _stopping.Cancel();
+            ThrowTerminatingError(record);
+        }
+        WriteError(record);
+    }
+
+    /// <summary>The innermost meaningful exception of a task failure.</summary>
+    protected static Exception Unwrap(Exception exception)
+    {
+        while (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+        return exception;
+    }
+
+    /// <summary>Whether -WhatIf is in force (the switch, or $WhatIfPreference).</summary>
+    protected bool IsWhatIf
+    {
+        get
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf))
+            {
+                return whatIf is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(whatIf);
+            }
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+    }
+
+    /// <summary>
+    /// ShouldProcess for a request: the -WhatIf/-Confirm text names the action, the target, and the request
+    /// (method, path, redacted body). With <paramref name="force"/> the confirmation prompt is skipped, but
+    /// -WhatIf still only describes.
+    /// </summary>
+    protected bool ShouldSend(string action, string target, string method, string path, object? body, bool force = false)
+    {
+        if (force && !IsWhatIf)
+        {
+            return true;
+        }
+        var request = RequestPreview.Describe(method, path, body);
+        return ShouldProcess($"{action} '{target}': {request}", $"{action} '{target}'? ({request})", action);
+    }
+
+    private bool IsVerboseEnabled()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose))
+        {
+            return verbose is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(verbose);
+        }
+        return GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+    }
+}

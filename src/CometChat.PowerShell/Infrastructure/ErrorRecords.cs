@@ -1,0 +1,95 @@
+using System;
+using System.Management.Automation;
+using CometChat.Client.Errors;
+
+namespace CometChat.PowerShell.Infrastructure;
+
+/// <summary>
+/// Turns client failures into ErrorRecords: the ErrorId is CometChat's code (PowerShell appends the cmdlet, giving
+/// e.g. <c>ERR_UID_ALREADY_EXISTS,CometChat.PowerShell.Commands.NewCometChatUserCommand</c>), the category matches
+/// the cause, and the target is the input as it was piped.
+/// </summary>
+internal static class ErrorRecords
+{
+    public const string NotConnected = "CometChatNotConnected";
+    public const string InvalidInput = "ERR_INVALID_INPUT";
+
+    public static ErrorRecord From(Exception exception, object? target)
+    {
+        return exception switch
+        {
+            CometChatApiException api => Build(api, api.ErrorCode, Category(api), api.DescribeWithDetails(), Advice(api), target),
+            CometChatConnectionException connection => Build(connection, connection.ErrorCode,
+                connection.ErrorCode == CometChatConnectionException.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
+                connection.Message, "Check the network and the connection's base URI (Get-CometChatContext), then run the command again for the failed input.", target),
+            ArgumentException or FormatException => Build(exception, InvalidInput, ErrorCategory.InvalidArgument, exception.Message, null, target),
+            _ => Build(exception, exception.GetType().Name, ErrorCategory.NotSpecified, exception.Message, null, target),
+        };
+    }
+
+    /// <summary>Whether the failure concerns the connection as a whole (stop the command) rather than one record.</summary>
+    public static bool IsFatal(Exception exception)
+        => exception is CometChatApiException { IsAuthenticationFailure: true };
+
+    public static ErrorRecord NotConnectedError() => Build(
+        new InvalidOperationException("Not connected to CometChat. Run Connect-CometChat -AppId <id> -Region <us|eu|in> -ApiKey <key>, or Start-CometChatEmulator for a local emulator, or pass -Context."),
+        NotConnected, ErrorCategory.ConnectionError,
+        null, "Run Connect-CometChat or Start-CometChatEmulator first.", null);
+
+    private static ErrorRecord Build(Exception exception, string errorId, ErrorCategory category, string? message, string? advice, object? target)
+    {
+        var record = new ErrorRecord(exception, errorId, category, target);
+        if (message is not null && message != exception.Message)
+        {
+            record.ErrorDetails = new ErrorDetails(message);
+        }
+        if (advice is not null)
+        {
+            record.ErrorDetails ??= new ErrorDetails(message ?? exception.Message);
+            record.ErrorDetails.RecommendedAction = advice;
+        }
+        return record;
+    }
+
+    private static ErrorCategory Category(CometChatApiException error)
+    {
+        var code = error.ErrorCode;
+        if (code == "AUTH_ERR_NO_ACCESS")
+        {
+            return ErrorCategory.PermissionDenied;
+        }
+        if (code.StartsWith("AUTH_ERR_", StringComparison.Ordinal) || error.StatusCode == 401)
+        {
+            return ErrorCategory.AuthenticationError;
+        }
+        if (code.EndsWith("_NOT_FOUND", StringComparison.Ordinal))
+        {
+            return ErrorCategory.ObjectNotFound;
+        }
+        if (code.EndsWith("_ALREADY_EXISTS", StringComparison.Ordinal))
+        {
+            return ErrorCategory.ResourceExists;
+        }
+        return error.StatusCode switch
+        {
+            413 or 429 => ErrorCategory.LimitsExceeded,
+            400 => ErrorCategory.InvalidArgument,
+            403 => ErrorCategory.PermissionDenied,
+            >= 500 => ErrorCategory.ResourceUnavailable,
+            _ => ErrorCategory.NotSpecified,
+        };
+    }
+
+    private static string? Advice(CometChatApiException error) => error.ErrorCode switch
+    {
+        "AUTH_ERR_EMPTY_APIKEY" or "AUTH_ERR_APIKEY_NOT_FOUND" =>
+            "Check the API key of the app (CometChat dashboard > API & Auth Keys) and run Connect-CometChat again.",
+        "AUTH_ERR_NO_ACCESS" => "This key is an Auth Only key; connect with a REST API key that has full access.",
+        "ERR_UID_ALREADY_EXISTS" => "Use another uid, or run New-CometChatUser with -IfExists Skip or -IfExists Update.",
+        "ERR_UID_NOT_FOUND" => "Check the uid; deactivated users are found only with -IncludeDeactivated.",
+        "ERR_ROLE_NOT_FOUND" => "Create the role first (New-CometChatRole) or use an existing one (Get-CometChatRole).",
+        "ERR_TOO_MANY_REQUESTS" => "Lower -ThrottleLimit or the connection's requests per minute, then run the failed input again.",
+        "ERR_BAD_REQUEST" => "Correct the fields named in the message and run the command again for this input.",
+        _ => null,
+    };
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CometChat.PowerShell.Infrastructure;
+
+/// <summary>
+/// Work items started in input order, running concurrently, handed back in input order. Completed items may wait
+/// behind a slow one (a retry), up to <see cref="MaxBuffered"/>; that keeps output in input order without letting
+/// one slow request stall the others until the buffer is full.
+/// </summary>
+internal sealed class OrderedWorkQueue<TItem> where TItem : class
+{
+    private readonly Queue<(TItem Item, Task Task)> _pending = new();
+    private readonly SemaphoreSlim _completions = new(0);
+    private int _running;
+
+    public OrderedWorkQueue(int throttleLimit)
+    {
+        ThrottleLimit = throttleLimit;
+        MaxBuffered = Math.Max(64, throttleLimit * 16);
+    }
+
+    /// <summary>Requests allowed in flight at once.</summary>
+    public int ThrottleLimit { get; }
+
+    /// <summary>Items allowed between the oldest unfinished one and the newest.</summary>
+    public int MaxBuffered { get; }
+
+    /// <summary>Items not yet handed back.</summary>
+    public int Count => _pending.Count;
+
+    /// <summary>Items whose task has not finished.</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    /// <summary>Whether another item may start now.</summary>
+    public bool HasRoom => Running < ThrottleLimit && _pending.Count < MaxBuffered;
+
+    /// <summary>Enqueues an item whose work has just been started as <paramref name="task"/>.</summary>
+    public void Add(TItem item, Task task)
+    {
+        Interlocked.Increment(ref _running);
+        _pending.Enqueue((item, task));
+        task.ContinueWith(static (_, state) =>
+        {
+            var queue = (OrderedWorkQueue<TItem>)state!;
+            Interlocked.Decrement(ref queue._running);
+            queue._completions.Release();
+        }, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Hands back the oldest item if its work has finished.</summary>
+    public bool TryTakeFinished(out TItem item, out Task task)
+    {
+        if (_pending.Count > 0 && _pending.Peek().Task.IsCompleted)
+        {
+            (item, task) = _pending.Dequeue();
+            return true;
+        }
+        item = null!;
+        task = null!;
+        return false;
+    }
+
+    /// <summary>The oldest item's task, if any.</summary>
+    public Task? Oldest => _pending.Count > 0 ? _pending.Peek().Task : null;
+
+    /// <summary>Waits until some item finishes or <paramref name="timeout"/> passes.</summary>
+    public void WaitForAnyCompletion(TimeSpan timeout, CancellationToken cancellationToken)
+        => _completions.Wait(timeout, cancellationToken);
+
+    /// <summary>Every item not yet handed back (for a summary after Ctrl+C).</summary>
+    public IEnumerable<(TItem Item, Task Task)> Remaining => _pending;
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading;
+using CometChat.Client.Http;
+
+namespace CometChat.PowerShell.Infrastructure;
+
+/// <summary>
+/// Collects what the client reports while a cmdlet runs. Requests run on worker threads, but only the pipeline
+/// thread may write to PowerShell's streams, so verbose lines are queued here and written when the cmdlet pumps.
+/// </summary>
+internal sealed class RequestActivity : IRequestObserver
+{
+    private readonly ConcurrentQueue<string> _verbose = new();
+    private readonly bool _collectVerbose;
+    private long _retries;
+    private long _throttledTicks;
+    private long _recovered;
+    private long _throttledUntilTicks;
+
+    public RequestActivity(bool collectVerbose) => _collectVerbose = collectVerbose;
+
+    /// <summary>Retries scheduled so far.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>Creates recovered after a lost answer.</summary>
+    public long RecoveredCount => Interlocked.Read(ref _recovered);
+
+    /// <summary>Total time requests were held back by pacing or 429s (summed over requests).</summary>
+    public TimeSpan ThrottledTime => TimeSpan.FromTicks(Interlocked.Read(ref _throttledTicks));
+
+    /// <summary>When a 429 pause ends, if one is in force.</summary>
+    public DateTimeOffset? ThrottledUntil
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _throttledUntilTicks);
+            return ticks > DateTimeOffset.UtcNow.UtcTicks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        }
+    }
+
+    public bool TryDequeueVerbose(out string line) => _verbose.TryDequeue(out line!);
+
+    public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt)
+    {
+        if (_collectVerbose)
+        {
+            var status = statusCode == 0 ? "no response" : statusCode.ToString(CultureInfo.InvariantCulture);
+            _verbose.Enqueue(string.Format(CultureInfo.InvariantCulture, "{0} /v3{1} -> {2} in {3:0} ms (attempt {4})",
+                method, path, status, elapsed.TotalMilliseconds, attempt));
+        }
+    }
+
+    public void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason)
+    {
+        Interlocked.Increment(ref _retries);
+        if (_collectVerbose)
+        {
+            _verbose.Enqueue(string.Format(CultureInfo.InvariantCulture, "{0} /v3{1}: {2}; waiting {3:0.0} s before attempt {4}",
+                method, path, reason, delay.TotalSeconds, nextAttempt));
+        }
+    }
+
+    public void Throttled(RateBucket bucket, TimeSpan wait)
+    {
+        Interlocked.Add(ref _throttledTicks, wait.Ticks);
+        if (wait > TimeSpan.FromSeconds(1))
+        {
+            Interlocked.Exchange(ref _throttledUntilTicks, DateTimeOffset.UtcNow.Add(wait).UtcTicks);
+        }
+    }
+
+    public void Recovered(string uid)
+    {
+        Interlocked.Increment(ref _recovered);
+        if (_collectVerbose)
+        {
+            _verbose.Enqueue($"User '{uid}' was created by an attempt whose answer was lost; reporting it once, as created.");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+
+namespace CometChat.PowerShell.Infrastructure;
+
+/// <summary>Accepts a plain string where a SecureString is expected (e.g. a key read from a vault as text).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+{
+    /// <inheritdoc />
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        return value is string text ? ToSecureString(text) : value;
+    }
+
+    internal static SecureString ToSecureString(string text)
+    {
+        var secure = new SecureString();
+        foreach (var character in text)
+        {
+            secure.AppendChar(character);
+        }
+        secure.MakeReadOnly();
+        return secure;
+    }
+
+    internal static string ToPlainText(SecureString secure) => new System.Net.NetworkCredential(string.Empty, secure).Password;
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace CometChat.PowerShell.Infrastructure;
+
+/// <summary>
+/// Lets <c>-Uid</c> take a string or any object with a <c>Uid</c> property (this module's users, CSV rows, custom
+/// objects), alone or in an array.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class UidTransformationAttribute : ArgumentTransformationAttribute
+{
+    /// <inheritdoc />
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (value is string or null)
+        {
+            return value;
+        }
+        if (value is IEnumerable sequence and not IDictionary)
+        {
+            var uids = new List<object?>();
+            foreach (var item in sequence)
+            {
+                uids.Add(ToUid(item));
+            }
+            return uids.ToArray();
+        }
+        return ToUid(inputData);
+    }
+
+    private static object? ToUid(object? item)
+    {
+        if (item is null)
+        {
+            return null;
+        }
+        var wrapped = PSObject.AsPSObject(item);
+        if (wrapped.BaseObject is string)
+        {
+            return wrapped.BaseObject;
+        }
+        if (wrapped.BaseObject is IDictionary dictionary && dictionary.Contains("Uid"))
+        {
+            return dictionary["Uid"]?.ToString();
+        }
+        var property = wrapped.Properties["Uid"] ?? wrapped.Properties["UserId"];
+        return property?.Value?.ToString() ?? item;
+    }
+}
