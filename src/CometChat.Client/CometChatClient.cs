@@ -103,6 +103,5 @@ public sealed partial class CometChatClient : IDisposable
     public void Dispose()
     {
         _transport.Dispose();
-        Pacer.Dispose();
     }
 }

@@ -13,8 +13,8 @@ namespace CometChat.PowerShell;
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    private static readonly string DependencyFolder =
-        Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "dependencies");
+    private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
+    private static readonly string DependencyFolder = Path.Combine(ModuleFolder, "dependencies");
 
     /// <inheritdoc />
     public void OnImport() => AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
@@ -29,7 +29,14 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
     {
         var name = new AssemblyName(args.Name);
-        var candidate = Path.Combine(DependencyFolder, name.Name + ".dll");
-        return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
+        foreach (var folder in new[] { ModuleFolder, DependencyFolder })
+        {
+            var candidate = Path.Combine(folder, name.Name + ".dll");
+            if (File.Exists(candidate))
+            {
+                return Assembly.LoadFrom(candidate);
+            }
+        }
+        return null;
     }
 }

@@ -129,9 +129,14 @@ internal sealed class CometChatTransport : IDisposable
     {
         var builder = new ResiliencePipelineBuilder<ApiExchange> { TimeProvider = options.TimeProvider };
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.MaxTotalTime });
+        if (options.MaxRetries < 1)
+        {
+            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+            return builder.Build();
+        }
         builder.AddRetry(new RetryStrategyOptions<ApiExchange>
         {
-            MaxRetryAttempts = Math.Max(0, options.MaxRetries),
+            MaxRetryAttempts = options.MaxRetries,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = options.RetryBaseDelay,

@@ -1,20 +1,15 @@
 using System;
 using System.Threading;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 
 namespace CometChat.Client.Http;
 
 /// <summary>
-/// Paces one rate-limit tier of one connection: a token bucket refilled on the connection's clock, plus a
+/// Paces one rate-limit tier of one connection: requests evenly spaced on the connection's clock, plus a
 /// pause that a 429 (or an exhausted <c>X-Rate-Limit-Remaining</c>) sets for every request of the tier.
 /// </summary>
-internal sealed class PacedBucket : IDisposable
+internal sealed class PacedBucket
 {
-    // Aim for refills about every 100 ms: smooth enough that a fixed server window never sees a burst,
-    // coarse enough that the timer is cheap.
-    private static readonly TimeSpan TargetRefillPeriod = TimeSpan.FromMilliseconds(100);
-
     private readonly TimeProvider _time;
     private readonly double _headroom;
     private readonly bool _isExplicit;
@@ -51,19 +46,9 @@ internal sealed class PacedBucket : IDisposable
             await _time.Delay(until - now, cancellationToken).ConfigureAwait(false);
         }
 
-        while (true)
+        if (Volatile.Read(ref _pacing) is { } pacing)
         {
-            var pacing = Volatile.Read(ref _pacing);
-            if (pacing is null)
-            {
-                break;
-            }
-            using var lease = await pacing.Limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            if (lease.IsAcquired)
-            {
-                break;
-            }
-            // The limiter was replaced (the service reported a lower limit) and failed its queue; queue on the new one.
+            await pacing.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         return _time.GetElapsedTime(started);
     }
@@ -104,70 +89,59 @@ internal sealed class PacedBucket : IDisposable
     {
         lock (_gate)
         {
-            var old = _pacing;
             RequestsPerMinute = Math.Max(0, requestsPerMinute);
             _pacing = RequestsPerMinute == 0 ? null : new Pacing(RequestsPerMinute * _headroom, _time);
-            old?.Dispose();
         }
     }
 
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _pacing?.Dispose();
-            _pacing = null;
-        }
-    }
 
-    /// <summary>A token bucket whose refills are driven by the connection's <see cref="TimeProvider"/>, so tests can
-    /// advance a fake clock; refills catch up on late timer ticks so the long-run rate stays exact.</summary>
-    private sealed class Pacing : IDisposable
+    /// <summary>
+    /// Spaces requests evenly: each one reserves the next free slot on the connection's clock and waits for it
+    /// (the "virtual scheduling" form of a leaky bucket). No bursts, an exact long-run rate, first come first served.
+    /// Written here rather than taken from System.Threading.RateLimiting because those limiters read the system
+    /// stopwatch directly, so they can't be driven by a <see cref="TimeProvider"/> (tests advance a fake clock).
+    /// </summary>
+    private sealed class Pacing
     {
         private readonly TimeProvider _time;
-        private readonly long _startTimestamp;
-        private readonly double _periodSeconds;
-        private readonly ITimer _timer;
-        private long _periodsGranted;
+        private readonly long _intervalTicks;
+        private readonly object _gate = new();
+        private long _nextFreeTicks;
 
         public Pacing(double requestsPerMinute, TimeProvider time)
         {
             _time = time;
-            var perSecond = requestsPerMinute / 60.0;
-            var tokensPerPeriod = Math.Max(1, (int)Math.Floor(perSecond * TargetRefillPeriod.TotalSeconds));
-            _periodSeconds = tokensPerPeriod / perSecond;
-            Limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                // The burst is one refill: within any window the service counts, at most one refill more than the
-                // paced rate goes out.
-                TokenLimit = tokensPerPeriod,
-                TokensPerPeriod = tokensPerPeriod,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(_periodSeconds),
-                AutoReplenishment = false,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
-            _startTimestamp = time.GetTimestamp();
-            var period = TimeSpan.FromSeconds(_periodSeconds);
-            _timer = time.CreateTimer(_ => Refill(), null, period, period);
+            _intervalTicks = (long)(TimeSpan.TicksPerMinute / requestsPerMinute);
         }
 
-        public TokenBucketRateLimiter Limiter { get; }
-
-        private void Refill()
+        public async Task WaitAsync(CancellationToken cancellationToken)
         {
-            var due = (long)(_time.GetElapsedTime(_startTimestamp).TotalSeconds / _periodSeconds);
-            while (Interlocked.Read(ref _periodsGranted) < due)
+            long slot;
+            var now = _time.GetUtcNow().UtcTicks;
+            lock (_gate)
             {
-                Interlocked.Increment(ref _periodsGranted);
-                Limiter.TryReplenish();
+                slot = Math.Max(now, _nextFreeTicks);
+                _nextFreeTicks = slot + _intervalTicks;
             }
-        }
-
-        public void Dispose()
-        {
-            _timer.Dispose();
-            Limiter.Dispose();
+            if (slot > now)
+            {
+                try
+                {
+                    await _time.Delay(TimeSpan.FromTicks(slot - now), cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Give the slot back when it is still the last one reserved, so a cancelled run doesn't slow the next.
+                    lock (_gate)
+                    {
+                        if (_nextFreeTicks == slot + _intervalTicks)
+                        {
+                            _nextFreeTicks = slot;
+                        }
+                    }
+                    throw;
+                }
+            }
         }
     }
 }

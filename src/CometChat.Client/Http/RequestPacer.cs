@@ -8,7 +8,7 @@ namespace CometChat.Client.Http;
 /// The rate limiter of one connection, shared by every cmdlet and runspace using it: keeps requests below
 /// CometChat's core and standard limits before the service has to refuse them.
 /// </summary>
-public sealed class RequestPacer : IDisposable
+public sealed class RequestPacer
 {
     private readonly PacedBucket _core;
     private readonly PacedBucket _standard;
@@ -34,10 +34,4 @@ public sealed class RequestPacer : IDisposable
 
     private PacedBucket Get(RateBucket bucket) => bucket == RateBucket.Core ? _core : _standard;
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _core.Dispose();
-        _standard.Dispose();
-    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 
 namespace CometChat.Client.Models;
 
@@ -34,6 +35,7 @@ public sealed class UserUpdate
     public IList<string>? Unset { get; set; }
 
     /// <summary>Whether the update changes nothing.</summary>
+    [JsonIgnore]
     public bool IsEmpty => Name is null && Avatar is null && Link is null && Role is null && StatusMessage is null
         && Metadata is null && Tags is null && (Unset is null || Unset.Count == 0);
 }

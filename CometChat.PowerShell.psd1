@@ -1,0 +1,34 @@
+@{
+    RootModule           = 'CometChat.PowerShell.dll'
+    # Stamped by build.ps1 from Directory.Build.props.
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5f0c3a0e-8d64-4c36-9a0e-3b6f3e0c7c11'
+    Author               = 'CometChat.PowerShell contributors'
+    CompanyName          = 'CometChat.PowerShell contributors'
+    Copyright            = '(c) CometChat.PowerShell contributors. MIT License.'
+    Description          = 'Manage the users of a CometChat app through the CometChat REST API v3: create, get, query, update, deactivate, delete, block, issue login tokens, manage roles. Pipeline-friendly bulk provisioning from CSV at the rate limit, with a bundled local emulator for demos and tests.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('CometChat.PowerShell.Format.ps1xml')
+    FunctionsToExport    = @()
+    CmdletsToExport      = @(
+        'Connect-CometChat'
+        'Disconnect-CometChat'
+        'Get-CometChatContext'
+        'Start-CometChatEmulator'
+        'Stop-CometChatEmulator'
+        'New-CometChatUser'
+        'Get-CometChatUser'
+        'Set-CometChatUser'
+        'Remove-CometChatUser'
+    )
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('CometChat', 'Chat', 'Users', 'REST', 'Provisioning', 'PSEdition_Core', 'PSEdition_Desktop')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/cometchat-powershell/CometChat.PowerShell'
+        }
+    }
+}

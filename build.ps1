@@ -1,0 +1,140 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks CometChat.PowerShell.
+.DESCRIPTION
+    Build  assembles output/CometChat.PowerShell/<version>/: the module dlls, dependencies/, emulator/, en-US/ help,
+           the manifest and the format file. Tests import that folder, never the source tree.
+    Test   builds, then runs every xunit and Pester test. Exits non-zero on any failure; the last line is
+           "N passed, N failed" over both.
+    Demo   builds, starts the local emulator, provisions examples/users.csv, lists, updates and removes a user.
+    Bench  builds, then runs the benchmarks and writes their tables as JSON under output/bench/.
+    Clean  removes output/ and every bin/ and obj/ folder.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+Set-Location -LiteralPath $PSScriptRoot
+
+$output = Join-Path $PSScriptRoot 'output'
+$version = ([xml](Get-Content -Raw (Join-Path $PSScriptRoot 'Directory.Build.props'))).Project.PropertyGroup.Version | Select-Object -First 1
+$moduleRoot = Join-Path $output "CometChat.PowerShell/$version"
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails.
+    param([Parameter(Mandatory)][string] $FilePath, [Parameter(ValueFromRemainingArguments)][string[]] $Arguments)
+    & $FilePath @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$FilePath $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Write-Host "Building CometChat.PowerShell $version ($Configuration)" -ForegroundColor Cyan
+    Invoke-Native dotnet build CometChat.PowerShell.sln -c $Configuration --nologo -v quiet -clp:ErrorsOnly
+
+    if (Test-Path $moduleRoot) { Remove-Item $moduleRoot -Recurse -Force }
+    $dependencies = New-Item -ItemType Directory -Force (Join-Path $moduleRoot 'dependencies')
+
+    # The module's own assemblies at the root; everything else (third-party, netstandard2.0) under dependencies/,
+    # where the module's resolver finds whatever the running PowerShell does not already provide.
+    $bin = "src/CometChat.PowerShell/bin/$Configuration/netstandard2.0"
+    $own = 'CometChat.PowerShell.dll', 'CometChat.Client.dll', 'CometChat.PowerShell.xml', 'CometChat.Client.xml'
+    foreach ($file in Get-ChildItem $bin -File) {
+        if ($file.Name -in $own) { Copy-Item $file.FullName $moduleRoot }
+        elseif ($file.Extension -eq '.dll' -and $file.Name -ne 'System.Management.Automation.dll') { Copy-Item $file.FullName $dependencies }
+    }
+
+    Copy-Item src/CometChat.PowerShell/CometChat.PowerShell.Format.ps1xml $moduleRoot
+    $manifest = Get-Content -Raw CometChat.PowerShell.psd1
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    Set-Content -Path (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -Value $manifest -NoNewline
+
+    Invoke-Native dotnet publish src/CometChat.Emulator/CometChat.Emulator.csproj -c $Configuration --no-build --nologo -v quiet -o (Join-Path $moduleRoot 'emulator')
+
+    if (Test-Path docs/en-US) {
+        & (Join-Path $PSScriptRoot 'tools/ConvertTo-MamlHelp.ps1') -Source docs/en-US -Destination (Join-Path $moduleRoot 'en-US') -ModuleName CometChat.PowerShell
+    }
+    Write-Host "Module: $moduleRoot" -ForegroundColor Green
+}
+
+function Get-TrxCounts {
+    # Passed and failed counts of one xunit run, read from its TRX report.
+    param([string] $Path)
+    $counters = ([xml](Get-Content -Raw $Path)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $output 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $passed = 0; $failed = 0
+
+    foreach ($project in 'tests/CometChat.Client.Tests', 'tests/CometChat.Emulator.Tests') {
+        $name = Split-Path $project -Leaf
+        Write-Host "xunit: $name" -ForegroundColor Cyan
+        & dotnet test $project -c $Configuration --no-build --nologo -v quiet --results-directory $results --logger "trx;LogFileName=$name.trx" --logger 'console;verbosity=minimal'
+        $trx = Join-Path $results "$name.trx"
+        if (Test-Path $trx) {
+            $counts = Get-TrxCounts $trx
+            $passed += $counts.Passed; $failed += $counts.Failed
+        }
+        elseif ($LASTEXITCODE -ne 0) {
+            Write-Host "$name did not run (exit code $LASTEXITCODE)." -ForegroundColor Red
+            $failed += 1
+        }
+    }
+
+    Write-Host 'Pester: tests/pester' -ForegroundColor Cyan
+    Invoke-Native dotnet restore tools/Pester.proj --nologo -v quiet
+    $pesterSummary = Join-Path $results 'pester-summary.json'
+    & dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-PesterTests.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -SummaryPath $pesterSummary
+    if (Test-Path $pesterSummary) {
+        $pester = Get-Content -Raw $pesterSummary | ConvertFrom-Json
+        $passed += $pester.Passed; $failed += $pester.Failed
+    }
+    else {
+        Write-Host "Pester did not run (exit code $LASTEXITCODE)." -ForegroundColor Red
+        $failed += 1
+    }
+
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File examples/demo.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    $benchOut = New-Item -ItemType Directory -Force (Join-Path $output 'bench')
+    if (Test-Path tests/CometChat.Emulator.Bench) {
+        Invoke-Native dotnet run --project tests/CometChat.Emulator.Bench -c $Configuration --no-build -- --out $benchOut.FullName
+    }
+    & dotnet pwsh -NoProfile -NonInteractive -File tests/bench/Invoke-ProvisioningBench.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -OutDirectory $benchOut.FullName
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Clean {
+    if (Test-Path $output) { Remove-Item $output -Recurse -Force }
+    Get-ChildItem src, tests -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
+    'Clean' { Invoke-Clean }
+}

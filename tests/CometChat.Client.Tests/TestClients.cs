@@ -1,0 +1,70 @@
+using CometChat.Client.Http;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CometChat.Client.Tests;
+
+internal static class TestClients
+{
+    public const string ApiKey = "0123456789abcdef0123456789abcdef01234567";
+
+    public static CometChatClient Create(FakeHandler handler, Action<CometChatClientOptions>? configure = null)
+    {
+        var options = new CometChatClientOptions
+        {
+            BaseUri = new Uri("https://app1.api-us.cometchat.io/v3"),
+            ApiKey = ApiKey,
+            Handler = handler,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            CoreRequestsPerMinute = 0,
+            StandardRequestsPerMinute = 0,
+        };
+        configure?.Invoke(options);
+        return new CometChatClient(options);
+    }
+
+    /// <summary>Runs <paramref name="work"/> while moving the fake clock forward, so waits on it complete at once.</summary>
+    public static async Task<T> WithClock<T>(FakeTimeProvider clock, Func<Task<T>> work, TimeSpan? step = null)
+    {
+        var task = Task.Run(work);
+        var guard = 0;
+        while (!task.IsCompleted)
+        {
+            clock.Advance(step ?? TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1);
+            if (++guard > 200_000)
+            {
+                throw new TimeoutException("The work did not finish on the fake clock.");
+            }
+        }
+        return await task;
+    }
+}
+
+/// <summary>Records what the client reports to its observer.</summary>
+internal sealed class RecordingObserver : IRequestObserver
+{
+    public List<(string Method, string Path, int Status, int Attempt)> Requests { get; } = new();
+    public List<(int NextAttempt, TimeSpan Delay, string Reason)> Retries { get; } = new();
+    public List<TimeSpan> Throttles { get; } = new();
+    public List<string> RecoveredUids { get; } = new();
+
+    public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt)
+    {
+        lock (this) { Requests.Add((method, path, statusCode, attempt)); }
+    }
+
+    public void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason)
+    {
+        lock (this) { Retries.Add((nextAttempt, delay, reason)); }
+    }
+
+    public void Throttled(RateBucket bucket, TimeSpan wait)
+    {
+        lock (this) { Throttles.Add(wait); }
+    }
+
+    public void Recovered(string uid)
+    {
+        lock (this) { RecoveredUids.Add(uid); }
+    }
+}
