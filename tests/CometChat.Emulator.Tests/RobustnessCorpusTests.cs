@@ -93,6 +93,15 @@ public sealed class RobustnessCorpusTests(EmulatorFixture fixture) : EmulatorTes
         yield return Json("deep nesting", "POST", "/v3/users",
             "{\"uid\":\"a\",\"name\":\"n\",\"metadata\":" + string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200) + "}", 400, Bad);
         yield return Json("lone surrogate", "POST", "/v3/users", "{\"uid\":\"a\",\"name\":\"\\ud800\"}", 400, Bad);
+        yield return Json("lone surrogate in metadata", "POST", "/v3/users", "{\"uid\":\"a\",\"name\":\"n\",\"metadata\":{\"a\":\"\\ud800\"}}", 400, Bad);
+        yield return Json("lone surrogate in a key", "POST", "/v3/users", "{\"\\ud800\":1,\"uid\":\"a\",\"name\":\"n\"}", 400, Bad);
+        yield return Json("lone surrogate in a nested key", "POST", "/v3/users", "{\"uid\":\"a\",\"name\":\"n\",\"metadata\":{\"\\udc00\":1}}", 400, Bad);
+        yield return Json("lone surrogate in a tag", "POST", "/v3/users", "{\"uid\":\"a\",\"name\":\"n\",\"tags\":[\"\\udc00\"]}", 400, Bad);
+        yield return Json("lone surrogate in role settings", "POST", "/v3/roles", "{\"role\":\"r\",\"name\":\"n\",\"settings\":{\"\\ud800\":\"all\"}}", 400, Bad);
+        yield return Json("lone surrogate in role metadata", "PUT", "/v3/roles/default", "{\"metadata\":{\"x\":\"\\udfff\"}}", 400, Bad);
+        yield return Json("lone surrogate in admin settings", "PUT", "/_emulator/settings", "{\"\\ud800\":1}", 400, Bad);
+        yield return Json("lone surrogate in presence", "POST", "/_emulator/presence", "{\"uids\":[\"\\ud800\"],\"status\":\"online\"}", 400, Bad);
+        yield return Json("null byte and emoji in metadata", "POST", "/v3/users", "{\"uid\":\"nulmeta\",\"name\":\"n\",\"metadata\":{\"a\":\"\\u0000\\ud83d\\ude00\"}}", 200, null);
         yield return Json("null byte in uid", "POST", "/v3/users", "{\"uid\":\"a\\u0000b\",\"name\":\"n\"}", 400, Bad);
         yield return Json("control characters in uid", "POST", "/v3/users", "{\"uid\":\"a\\u0001\",\"name\":\"n\"}", 400, Bad);
         yield return Json("unicode uid", "POST", "/v3/users", "{\"uid\":\"用户\",\"name\":\"n\"}", 400, Bad);
@@ -128,6 +137,8 @@ public sealed class RobustnessCorpusTests(EmulatorFixture fixture) : EmulatorTes
         yield return Path("null byte in path", "GET", "/v3/users/a%00b", 400, null);
         yield return Path("unicode uid in path", "GET", "/v3/users/%C3%BC%F0%9F%98%80", 404, "ERR_UID_NOT_FOUND");
         yield return Path("invalid UTF-8 in path", "GET", "/v3/users/%FF%FE", 404, "ERR_UID_NOT_FOUND");
+        yield return Path("encoded surrogate in path", "GET", "/v3/users/%ED%A0%80", 404, "ERR_UID_NOT_FOUND");
+        yield return Path("encoded surrogate in onBehalfOf list", "GET", "/v3/users/x/blockedusers?page=%ED%A0%80", 400, Bad);
         yield return Path("long uid in path", "GET", "/v3/users/" + new string('a', 5000), 404, "ERR_UID_NOT_FOUND");
         yield return Path("backslash path", "GET", "/v3\\users", 404, "ERR_API_NOT_FOUND");
         yield return Path("absolute-form target", "GET", "http://evil.example/v3/users", 400, null);

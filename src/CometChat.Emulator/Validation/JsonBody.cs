@@ -49,12 +49,58 @@ public sealed class JsonBody
                 error = ApiErrors.BadRequest("The request body must be a JSON object.");
                 return false;
             }
+            if (!IsValidText(document.RootElement))
+            {
+                error = ApiErrors.BadRequest("The request body contains a string that is not valid UTF-16 text (a lone surrogate).");
+                return false;
+            }
             body = new JsonBody(document.RootElement.Clone());
             return true;
         }
         catch (JsonException e)
         {
             error = ApiErrors.BadRequest("The request body is not valid JSON: " + e.Message);
+            return false;
+        }
+        catch (InvalidOperationException e)
+        {
+            // Thrown while checking for duplicate property names that contain lone surrogates.
+            error = ApiErrors.BadRequest("The request body is not valid JSON: " + e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when every string and property name decodes; lone surrogates ("\ud800") are valid JSON but not text,
+    /// and would otherwise throw deep inside validation or serialization.
+    /// </summary>
+    private static bool IsValidText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(IsValidText);
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!IsValidText(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
             return false;
         }
     }
