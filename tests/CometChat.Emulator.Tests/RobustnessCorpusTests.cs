@@ -47,7 +47,11 @@ public sealed class RobustnessCorpusTests(EmulatorFixture fixture) : EmulatorTes
         // Wrong JSON types in every field of every body.
         var wrongValues = new Dictionary<string, string>
         {
-            ["number"] = "1", ["bool"] = "true", ["array"] = "[\"x\"]", ["object"] = "{\"a\":1}", ["string"] = "\"x\"",
+            ["number"] = "1",
+            ["bool"] = "true",
+            ["array"] = "[\"x\"]",
+            ["object"] = "{\"a\":1}",
+            ["string"] = "\"x\"",
         };
         var fields = new (string Method, string Target, string Base, string Field, string[] Allowed)[]
         {

@@ -76,7 +76,9 @@ public sealed class UsersGetUpdateTests(EmulatorFixture fixture) : EmulatorTest(
         await Emu.PostAsync("/v3/roles", new { role = "manager", name = "manager" });
         await Emu.CreateUserAsync("cometchat-uid-6", "Barry", new
         {
-            avatar = "https://example.com/a.png", statusMessage = "old", tags = new[] { "x" },
+            avatar = "https://example.com/a.png",
+            statusMessage = "old",
+            tags = new[] { "x" },
             metadata = new Dictionary<string, object> { ["@private"] = new { email = "user@email.com" }, ["other"] = 1 },
         });
         var u = (await Emu.PutAsync("/v3/users/COMETCHAT-UID-6", """
