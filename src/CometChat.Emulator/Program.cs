@@ -30,7 +30,7 @@ public static class Program
         {
             app = EmulatorApp.Create(options);
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             Console.Error.WriteLine($"error: cannot open the data file '{options.DataPath}': {e.Message}");
             return 2;

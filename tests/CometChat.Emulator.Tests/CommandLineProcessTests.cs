@@ -152,4 +152,26 @@ public sealed class CommandLineProcessTests
         Assert.True(File.Exists(data));
         Directory.Delete(tmp, recursive: true);
     }
+
+    [Fact]
+    public async Task A_data_file_in_use_or_not_a_database_exits_2()
+    {
+        var tmp = TempDirectory();
+        var data = Path.Combine(tmp, "shared.db");
+        await using (var first = await EmulatorProcess.StartAsync(["--data-path", data, "--api-key", "k"]))
+        {
+            await using var second = EmulatorProcess.Launch(["--data-path", data, "--api-key", "k"]);
+            Assert.Equal(2, await second.WaitForExitAsync());
+            Assert.Contains(second.Stderr, l => l.Contains("in use by another emulator", StringComparison.Ordinal));
+            (await SendAsync(first.BaseAddress, "POST", "/v3/users", "k", new { uid = "still", name = "Works" })).AssertOk();
+        }
+        var garbage = Path.Combine(tmp, "garbage.db");
+        await File.WriteAllTextAsync(garbage, new string('x', 5000));
+        await using (var bad = EmulatorProcess.Launch(["--data-path", garbage, "--api-key", "k"]))
+        {
+            Assert.Equal(2, await bad.WaitForExitAsync());
+            Assert.Contains(bad.Stderr, l => l.StartsWith("error: cannot open the data file", StringComparison.Ordinal));
+        }
+        Directory.Delete(tmp, recursive: true);
+    }
 }

@@ -42,9 +42,21 @@ public sealed class SqlitePersistence : IDisposable
             DataSource = path,
             Pooling = false,
             Mode = SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = 2, // seconds to wait for a lock held by another process
         }.ToString());
         _connection.Open();
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        // Exclusive locking: a second emulator pointed at the same file fails at start instead of silently
+        // diverging from this one (each keeps its own in-memory copy). It also spares the WAL's shared memory.
+        try
+        {
+            Execute("PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            Execute("BEGIN EXCLUSIVE; COMMIT;");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        {
+            _connection.Dispose();
+            throw new IOException("The data file is in use by another emulator.", e);
+        }
         Execute(StoreSql.Schema);
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "emulator-sqlite-writer" };
     }
