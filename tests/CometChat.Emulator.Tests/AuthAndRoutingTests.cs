@@ -61,7 +61,7 @@ public sealed class AuthAndRoutingTests(EmulatorFixture fixture) : EmulatorTest(
     [InlineData("PATCH", "/v3/users/u")]
     [InlineData("POST", "/v3/users/u")]
     [InlineData("PATCH", "/v3/users")]
-    [InlineData("GET", "/v3/users/u/friends")]
+    [InlineData("GET", "/v3/users/u/groups")]
     [InlineData("GET", "/v3/users/u/auth_tokens/t/extra")]
     [InlineData("GET", "/v2.0/users")]
     [InlineData("GET", "/")]

@@ -137,6 +137,10 @@ public sealed class CommandLineProcessTests
         {
             (await SendAsync(first.BaseAddress, "POST", "/v3/users", "k", new { uid = "kept", name = "Kept", tags = new[] { "t" } })).AssertOk();
             (await SendAsync(first.BaseAddress, "POST", "/v3/roles", "k", new { role = "r", name = "R" })).AssertOk();
+            (await SendAsync(first.BaseAddress, "POST", "/v3/users", "k", new { uid = "pal", name = "Pal" })).AssertOk();
+            (await SendAsync(first.BaseAddress, "POST", "/v3/users/kept/friends", "k", new { accepted = new[] { "pal" } })).AssertOk();
+            (await SendAsync(first.BaseAddress, "POST", "/v3/users/kept/blockedusers", "k", new { blockedUids = new[] { "pal" } })).AssertOk();
+            (await SendAsync(first.BaseAddress, "POST", "/v3/users/kept/auth_tokens", "k", new { })).AssertOk();
             first.Terminate();
             Assert.Equal(0, await first.WaitForExitAsync());
         }
@@ -146,6 +150,9 @@ public sealed class CommandLineProcessTests
             var u = (await SendAsync(second.BaseAddress, "GET", "/v3/users/kept", "k")).AssertOk().Data;
             Assert.Equal("t", u.GetProperty("tags")[0].GetString());
             (await SendAsync(second.BaseAddress, "GET", "/v3/roles/r", "k")).AssertOk();
+            Assert.Equal(1, (await SendAsync(second.BaseAddress, "GET", "/v3/users/pal/friends", "k")).AssertOk().Data.GetArrayLength());
+            Assert.Equal(1, (await SendAsync(second.BaseAddress, "GET", "/v3/users/kept/blockedusers", "k")).AssertOk().Data.GetArrayLength());
+            Assert.Equal(1, (await SendAsync(second.BaseAddress, "GET", "/v3/users/kept/auth_tokens", "k")).AssertOk().Data.GetArrayLength());
             second.Terminate();
             Assert.Equal(0, await second.WaitForExitAsync());
         }

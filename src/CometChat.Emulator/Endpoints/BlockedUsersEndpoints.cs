@@ -25,18 +25,7 @@ public static class BlockedUsersEndpoints
         {
             return error!;
         }
-        var targets = body.StringArray("blockedUids");
-        if (targets is null ? !body.Errors.ContainsKey("blockedUids") : targets.Count == 0)
-        {
-            body.Errors.Add("blockedUids", "The blockedUids field is required.");
-        }
-        for (var i = 0; i < (targets?.Count ?? 0); i++)
-        {
-            if (FieldRules.IsBlank(targets![i]) && !body.Errors.ContainsKey($"blockedUids.{i}"))
-            {
-                body.Errors.Add($"blockedUids.{i}", $"The blockedUids.{i} field is required.");
-            }
-        }
+        var targets = UidList.Read(body, "blockedUids");
         if (!body.Errors.IsEmpty)
         {
             return ApiErrors.Validation(body.Errors);
@@ -65,9 +54,7 @@ public static class BlockedUsersEndpoints
                         w.WriteString("code", "ERR_CANNOT_BLOCK_SELF");
                         break;
                     default:
-                        w.WriteString("message",
-                            $"The UID {Uri.EscapeDataString(target)} does not exist, please make sure you have created a user with UID {Uri.EscapeDataString(target)}.");
-                        w.WriteString("code", "ERR_UID_NOT_FOUND");
+                        UidList.WriteNotFound(w, target);
                         break;
                 }
                 w.WriteEndObject();

@@ -95,6 +95,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         RolesEndpoints.Map(app);
         AuthTokensEndpoints.Map(app);
         BlockedUsersEndpoints.Map(app);
+        FriendsEndpoints.Map(app);
         AdminEndpoints.Map(app, runtime, app.Lifetime);
         return new EmulatorApp(app, store, runtime, options.ApiKey is null, options.AuthOnlyKey is null);
     }

@@ -23,6 +23,9 @@ public sealed record UserView
 /// <summary>Relation fields of decision #12 and the blocked-users list.</summary>
 public sealed record Relation(bool BlockedByMe, long? BlockedByMeAt, bool HasBlockedMe, string ConversationId)
 {
+    /// <summary>Leave out false flags, as the official friends-list example does.</summary>
+    public bool Sparse { get; init; }
+
     /// <summary><c>"{a}_user_{b}"</c> with a and b sorted.</summary>
     public static string ConversationIdOf(string a, string b) =>
         string.CompareOrdinal(a, b) <= 0 ? $"{a}_user_{b}" : $"{b}_user_{a}";
@@ -60,13 +63,13 @@ public static class UserJson
         if (view.AuthToken is not null) w.WriteString("authToken", view.AuthToken);
         if (view.Relation is { } r)
         {
-            w.WriteBoolean("blockedByMe", r.BlockedByMe);
+            if (r.BlockedByMe || !r.Sparse) w.WriteBoolean("blockedByMe", r.BlockedByMe);
             if (r.BlockedByMeAt is { } at)
             {
                 w.WriteNumber("blockedByMeAt", at);
                 w.WriteNumber("blockedAt", at);
             }
-            w.WriteBoolean("hasBlockedMe", r.HasBlockedMe);
+            if (r.HasBlockedMe || !r.Sparse) w.WriteBoolean("hasBlockedMe", r.HasBlockedMe);
             w.WriteString("conversationId", r.ConversationId);
         }
         w.WriteEndObject();

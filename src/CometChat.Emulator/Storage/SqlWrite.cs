@@ -28,6 +28,8 @@ public static class StoreSql
         CREATE INDEX IF NOT EXISTS auth_tokens_uid ON auth_tokens (uid, seq);
         CREATE TABLE IF NOT EXISTS blocks (blocker TEXT NOT NULL, blocked TEXT NOT NULL, blocked_at INTEGER NOT NULL,
             PRIMARY KEY (blocker, blocked)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS friends (a TEXT NOT NULL, b TEXT NOT NULL, since INTEGER NOT NULL,
+            PRIMARY KEY (a, b)) WITHOUT ROWID;
         """;
 
     public static SqlWrite UpsertUser(User u) => new(
@@ -40,6 +42,7 @@ public static class StoreSql
         new("DELETE FROM users WHERE uid = @p0", uid),
         new("DELETE FROM auth_tokens WHERE uid = @p0", uid),
         new("DELETE FROM blocks WHERE blocker = @p0 OR blocked = @p0", uid),
+        new("DELETE FROM friends WHERE a = @p0 OR b = @p0", uid),
     ];
 
     public static SqlWrite UpsertRole(Role r) => new(
@@ -62,6 +65,15 @@ public static class StoreSql
     public static SqlWrite DeleteBlock(string blocker, string blocked) =>
         new("DELETE FROM blocks WHERE blocker = @p0 AND blocked = @p1", blocker, blocked);
 
+    /// <summary>A friendship is stored once, with the smaller uid first.</summary>
+    public static SqlWrite UpsertFriend(string x, string y, long since) => string.CompareOrdinal(x, y) < 0
+        ? new("INSERT INTO friends (a, b, since) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING", x, y, since)
+        : new("INSERT INTO friends (a, b, since) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING", y, x, since);
+
+    public static SqlWrite DeleteFriend(string x, string y) => string.CompareOrdinal(x, y) < 0
+        ? new("DELETE FROM friends WHERE a = @p0 AND b = @p1", x, y)
+        : new("DELETE FROM friends WHERE a = @p0 AND b = @p1", y, x);
+
     /// <summary>Empties every table (reset).</summary>
     public static IEnumerable<SqlWrite> DeleteAll() =>
     [
@@ -69,5 +81,6 @@ public static class StoreSql
         new("DELETE FROM roles"),
         new("DELETE FROM auth_tokens"),
         new("DELETE FROM blocks"),
+        new("DELETE FROM friends"),
     ];
 }

@@ -6,7 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace CometChat.Emulator.Storage;
 
 /// <summary>Everything read back from the database at start-up.</summary>
-public sealed record LoadedData(List<User> Users, List<Role> Roles, List<AuthToken> Tokens, List<(string Blocker, string Blocked, long At)> Blocks);
+public sealed record LoadedData(List<User> Users, List<Role> Roles, List<AuthToken> Tokens,
+    List<(string Blocker, string Blocked, long At)> Blocks, List<(string A, string B, long Since)> Friends);
 
 /// <summary>
 /// The durable copy of the store. The store queues writes in the order it applies them in memory; one writer
@@ -70,17 +71,22 @@ public sealed class SqlitePersistence : IDisposable
         var users = ReadDocs("SELECT doc FROM users", json => JsonSerializer.Deserialize(json, StorageJson.Default.User)!);
         var roles = ReadDocs("SELECT doc FROM roles", json => JsonSerializer.Deserialize(json, StorageJson.Default.Role)!);
         var tokens = ReadDocs("SELECT doc FROM auth_tokens ORDER BY seq", json => JsonSerializer.Deserialize(json, StorageJson.Default.AuthToken)!);
-        var blocks = new List<(string, string, long)>();
-        using (var command = _connection.CreateCommand())
+        var blocks = ReadPairs("SELECT blocker, blocked, blocked_at FROM blocks");
+        var friends = ReadPairs("SELECT a, b, since FROM friends");
+        return new LoadedData(users, roles, tokens, blocks, friends);
+    }
+
+    private List<(string, string, long)> ReadPairs(string sql)
+    {
+        var result = new List<(string, string, long)>();
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            command.CommandText = "SELECT blocker, blocked, blocked_at FROM blocks";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                blocks.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-            }
+            result.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
         }
-        return new LoadedData(users, roles, tokens, blocks);
+        return result;
     }
 
     /// <summary>Starts the writer thread.</summary>

@@ -92,6 +92,10 @@ public sealed partial class Store
             {
                 next = next.WithoutBlock(blocker, uid);
             }
+            foreach (var friend in s.Friends.GetValueOrDefault(uid)?.Keys ?? [])
+            {
+                next = next.WithoutFriend(uid, friend);
+            }
             return (UserWriteStatus.Done, next, StoreSql.DeleteUser(uid).ToList());
         });
 

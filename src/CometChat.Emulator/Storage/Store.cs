@@ -37,6 +37,10 @@ public sealed partial class Store : IDisposable
         {
             state = state.WithBlock(blocker, blocked, at);
         }
+        foreach (var (a, b, since) in data.Friends)
+        {
+            state = state.WithFriend(a, b, since);
+        }
         _state = state;
         db.Start();
         if (!state.Roles.ContainsKey(Roles.DefaultRoleId))

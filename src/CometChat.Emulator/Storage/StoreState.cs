@@ -31,6 +31,10 @@ public sealed record StoreState
     public ImmutableDictionary<string, ImmutableDictionary<string, long>> BlockedBy { get; init; } =
         ImmutableDictionary<string, ImmutableDictionary<string, long>>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>uid → (friend → since); symmetric: each friendship is stored under both uids.</summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, long>> Friends { get; init; } =
+        ImmutableDictionary<string, ImmutableDictionary<string, long>>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Next token sequence number.</summary>
     public long NextTokenSequence { get; init; } = 1;
 
@@ -78,6 +82,17 @@ public sealed record StoreState
         Blocked = Shrink(Blocked, blocker, blocked),
         BlockedBy = Shrink(BlockedBy, blocked, blocker),
     };
+
+    /// <summary>Adds a friendship both ways.</summary>
+    public StoreState WithFriend(string a, string b, long since) => this with
+    {
+        Friends = Friends
+            .SetItem(a, Friends.GetValueOrDefault(a, Empty).SetItem(b, since))
+            .SetItem(b, Friends.GetValueOrDefault(b, Empty).SetItem(a, since)),
+    };
+
+    /// <summary>Removes a friendship both ways.</summary>
+    public StoreState WithoutFriend(string a, string b) => this with { Friends = Shrink(Shrink(Friends, a, b), b, a) };
 
     private static readonly ImmutableDictionary<string, long> Empty =
         ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
