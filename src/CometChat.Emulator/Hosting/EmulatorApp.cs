@@ -96,6 +96,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         AuthTokensEndpoints.Map(app);
         BlockedUsersEndpoints.Map(app);
         FriendsEndpoints.Map(app);
+        DataImportEndpoint.Map(app);
         AdminEndpoints.Map(app, runtime, app.Lifetime);
         return new EmulatorApp(app, store, runtime, options.ApiKey is null, options.AuthOnlyKey is null);
     }

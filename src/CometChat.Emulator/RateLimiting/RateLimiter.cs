@@ -7,6 +7,8 @@ public enum Bucket
 {
     Core,
     Standard,
+    /// <summary>The data import API's own 60/min limit, on top of the standard bucket; off when the standard bucket is.</summary>
+    Import,
 }
 
 /// <summary>The verdict for one request, with what its headers report.</summary>
@@ -25,7 +27,10 @@ public sealed class RateLimiter(TimeProvider time, Func<EmulatorSettings> settin
         public int Used;
     }
 
-    private readonly Window[] _windows = [new(), new()];
+    /// <summary>The documented limit of <c>POST /data_import/users</c>.</summary>
+    public const int ImportRequestsPerMinute = 60;
+
+    private readonly Window[] _windows = [new(), new(), new()];
 
     /// <summary>Budget of one window: per-minute limit × window / 60, rounded, at least 1; 0 = no limit.</summary>
     public static int BudgetOf(int perMinute, int windowSeconds) =>
@@ -35,7 +40,12 @@ public sealed class RateLimiter(TimeProvider time, Func<EmulatorSettings> settin
     public RateDecision Take(Bucket bucket)
     {
         var s = settings();
-        var perMinute = bucket == Bucket.Core ? s.CoreRequestsPerMinute : s.StandardRequestsPerMinute;
+        var perMinute = bucket switch
+        {
+            Bucket.Core => s.CoreRequestsPerMinute,
+            Bucket.Standard => s.StandardRequestsPerMinute,
+            _ => s.StandardRequestsPerMinute == 0 ? 0 : ImportRequestsPerMinute,
+        };
         var budget = BudgetOf(perMinute, s.RateLimitWindowSeconds);
         if (budget == 0)
         {

@@ -155,4 +155,26 @@ public sealed partial class Store
             }
             return (result, next, writes);
         });
+
+    /// <summary>Imports users as given (timestamps included); each one succeeds or fails on its own.</summary>
+    public Task<List<(User User, UserWriteStatus Status)>> ImportUsersAsync(IReadOnlyList<User> users) =>
+        WriteAsync(s =>
+        {
+            var results = new List<(User, UserWriteStatus)>();
+            var writes = new List<SqlWrite>();
+            var next = s;
+            foreach (var user in users)
+            {
+                var status = next.Users.ContainsKey(user.Uid) ? UserWriteStatus.UidExists
+                    : !next.Roles.ContainsKey(user.Role) ? UserWriteStatus.RoleNotFound
+                    : UserWriteStatus.Done;
+                if (status == UserWriteStatus.Done)
+                {
+                    next = next.WithUser(null, user);
+                    writes.Add(StoreSql.UpsertUser(user));
+                }
+                results.Add((user, status));
+            }
+            return (results, next, writes);
+        });
 }

@@ -20,6 +20,9 @@ public sealed class JsonBody
 
     private JsonBody(JsonElement root) => Root = root;
 
+    /// <summary>Wraps a nested object (e.g. one user of an import) for the same typed access.</summary>
+    public static JsonBody FromElement(JsonElement element) => new(element);
+
     /// <summary>The body's top-level object.</summary>
     public JsonElement Root { get; }
 
