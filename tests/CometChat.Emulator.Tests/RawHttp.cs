@@ -26,6 +26,17 @@ public static class RawHttp
         }
     }
 
+    /// <summary>Sends bytes exactly as given (request line, headers and body) and reads the answer.</summary>
+    public static async Task<Response> SendRawAsync(string baseAddress, string request)
+    {
+        var uri = new Uri(baseAddress);
+        using var client = new TcpClient();
+        await client.ConnectAsync(uri.Host, uri.Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(request.Replace("{host}", $"{uri.Host}:{uri.Port}")));
+        return await ReadAsync(stream);
+    }
+
     public static async Task<Response> SendAsync(string baseAddress, string method, string target, byte[]? body = null,
         string? contentType = "application/json", string? apiKey = TestEmulator.ApiKey, params string[] headers)
     {
@@ -53,6 +64,11 @@ public static class RawHttp
                 // The server may answer (413) and close before reading a large body.
             }
         }
+        return await ReadAsync(stream);
+    }
+
+    private static async Task<Response> ReadAsync(NetworkStream stream)
+    {
         using var buffer = new MemoryStream();
         try
         {

@@ -192,4 +192,25 @@ public sealed class RobustnessCorpusTests(EmulatorFixture fixture) : EmulatorTes
         var hugeHeader = await RawHttp.SendAsync(Emu.App.BaseAddress, "GET", "/v3/users/a", headers: "onBehalfOf: " + new string('x', 40_000));
         Assert.Equal(431, hugeHeader.Status);
     }
+
+    [Theory]
+    [InlineData("bad chunk size", "POST /v3/users HTTP/1.1\r\nHost: {host}\r\napikey: test-full-access-key\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")]
+    [InlineData("body shorter than Content-Length", "POST /v3/users HTTP/1.1\r\nHost: {host}\r\napikey: test-full-access-key\r\nContent-Length: 50\r\nContent-Type: application/json\r\n\r\n{}")]
+    [InlineData("two Content-Length headers", "POST /v3/users HTTP/1.1\r\nHost: {host}\r\napikey: test-full-access-key\r\nContent-Length: 2\r\nContent-Length: 3\r\nConnection: close\r\n\r\n{}")]
+    [InlineData("Content-Length with chunked", "POST /v3/users HTTP/1.1\r\nHost: {host}\r\napikey: test-full-access-key\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n")]
+    [InlineData("no Host header", "GET /v3/users HTTP/1.1\r\napikey: test-full-access-key\r\nConnection: close\r\n\r\n")]
+    [InlineData("HTTP/1.0", "GET /v3/users HTTP/1.0\r\napikey: test-full-access-key\r\n\r\n")]
+    public async Task Malformed_http_framing_never_gets_a_5xx(string name, string request)
+    {
+        var task = RawHttp.SendRawAsync(Emu.App.BaseAddress, request);
+        // A body shorter than its Content-Length only ends when the client gives up: closing is the client's move.
+        var finished = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(1)));
+        if (finished == task)
+        {
+            var r = await task;
+            Assert.True(r.Status < 500, $"{name}: {r.Status} {r.Body}");
+        }
+        var counters = (await Emu.GetAsync("/_emulator/counters")).Data.GetProperty("requests");
+        Assert.DoesNotContain(counters.EnumerateArray(), row => row.GetProperty("status").GetInt32() >= 500);
+    }
 }
