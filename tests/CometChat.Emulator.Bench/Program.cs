@@ -21,7 +21,7 @@ public static class Program
         var concurrency = IntOption(args, "--concurrency", 64);
         var gets = IntOption(args, "--gets", 30_000);
         var listPages = IntOption(args, "--list-pages", 2_000);
-        var walks = IntOption(args, "--walks", 3);
+        var walks = IntOption(args, "--walks", 5);
         var outDir = StringOption(args, "--out");
         var dll = StringOption(args, "--emulator") ?? Path.Combine(AppContext.BaseDirectory, "CometChat.Emulator.dll");
 

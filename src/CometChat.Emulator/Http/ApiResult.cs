@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.IO;
 
 namespace CometChat.Emulator.Http;
 
@@ -13,6 +14,8 @@ public sealed class ApiResult
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = false,
     };
+
+    private static readonly RecyclableMemoryStreamManager Streams = new();
 
     private readonly Action<Utf8JsonWriter>? _json;
     private readonly string? _text;
@@ -63,7 +66,7 @@ public sealed class ApiResult
     /// <summary>A non-JSON response, as a gateway in front of the service would send.</summary>
     public static ApiResult Text(int status, string text, string contentType) => new(status, null, text, contentType);
 
-    /// <summary>Serializes the body into bytes.</summary>
+    /// <summary>Serializes the body into bytes (for tests and diagnostics).</summary>
     public byte[] Render()
     {
         if (_text is not null)
@@ -81,14 +84,30 @@ public sealed class ApiResult
     /// <summary>Writes status, headers and body.</summary>
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
     {
-        var body = Render();
         response.StatusCode = Status;
         foreach (var (name, value) in Headers)
         {
             response.Headers[name] = value;
         }
         response.ContentType = _contentType;
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, cancellationToken);
+        if (_text is not null)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(_text);
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, cancellationToken);
+            return;
+        }
+        // Serialize into pooled blocks: a page of 1000 users is ~250 KB, and a byte[] of that size per response
+        // would land on the large object heap and cause gen-2 collections. Buffering keeps Content-Length.
+        using var stream = Streams.GetStream("ApiResult");
+        using (var writer = new Utf8JsonWriter((IBufferWriter<byte>)stream, WriterOptions))
+        {
+            _json!(writer);
+        }
+        response.ContentLength = stream.Length;
+        foreach (var segment in stream.GetReadOnlySequence())
+        {
+            await response.Body.WriteAsync(segment, cancellationToken);
+        }
     }
 }
