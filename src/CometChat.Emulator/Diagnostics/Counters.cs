@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CometChat.Emulator.Faults;
+
+namespace CometChat.Emulator.Diagnostics;
+
+/// <summary>Counts /v3 requests by method, route template and status, and the faults injected.</summary>
+public sealed class Counters
+{
+    private readonly ConcurrentDictionary<(string Method, string Route, int Status), long> _requests = new();
+    private readonly long[] _faults = new long[Enum.GetValues<FaultKind>().Length];
+    private long _afterWrite;
+
+    /// <summary>Counts one answered (or dropped: status 0) request.</summary>
+    public void Request(string method, string route, int status) =>
+        _requests.AddOrUpdate((method, route, status), 1, (_, n) => n + 1);
+
+    /// <summary>Counts one injected fault.</summary>
+    public void Fault(FaultKind kind, bool afterWrite)
+    {
+        Interlocked.Increment(ref _faults[(int)kind]);
+        if (afterWrite)
+        {
+            Interlocked.Increment(ref _afterWrite);
+        }
+    }
+
+    /// <summary>Zeroes everything.</summary>
+    public void Reset()
+    {
+        _requests.Clear();
+        for (var i = 0; i < _faults.Length; i++)
+        {
+            Interlocked.Exchange(ref _faults[i], 0);
+        }
+        Interlocked.Exchange(ref _afterWrite, 0);
+    }
+
+    /// <summary>Writes the counters object of <c>GET /_emulator/counters</c>.</summary>
+    public void Write(Utf8JsonWriter w)
+    {
+        var rows = _requests.ToArray()
+            .OrderBy(r => r.Key.Route, StringComparer.Ordinal)
+            .ThenBy(r => r.Key.Method, StringComparer.Ordinal)
+            .ThenBy(r => r.Key.Status)
+            .ToList();
+        w.WriteStartObject();
+        w.WriteNumber("totalRequests", rows.Sum(r => r.Value));
+        w.WriteStartArray("requests");
+        foreach (var (key, count) in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("method", key.Method);
+            w.WriteString("route", key.Route);
+            w.WriteNumber("status", key.Status);
+            w.WriteNumber("count", count);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("faults");
+        w.WriteNumber("status500", Volatile.Read(ref _faults[(int)FaultKind.Status500]));
+        w.WriteNumber("status502", Volatile.Read(ref _faults[(int)FaultKind.Status502]));
+        w.WriteNumber("status503", Volatile.Read(ref _faults[(int)FaultKind.Status503]));
+        w.WriteNumber("dropped", Volatile.Read(ref _faults[(int)FaultKind.Dropped]));
+        w.WriteNumber("delayed", Volatile.Read(ref _faults[(int)FaultKind.Delayed]));
+        w.WriteNumber("afterWrite", Volatile.Read(ref _afterWrite));
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+}
