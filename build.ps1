@@ -30,15 +30,15 @@ $version = ([xml](Get-Content -Raw (Join-Path $PSScriptRoot 'Directory.Build.pro
 $moduleRoot = Join-Path $output "CometChat.PowerShell/$version"
 
 function Invoke-Native {
-    # Runs a native command and stops the build when it fails.
-    param([Parameter(Mandatory)][string] $FilePath, [Parameter(ValueFromRemainingArguments)][string[]] $Arguments)
-    & $FilePath @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "$FilePath $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+    # Runs a native command line (a script block) and stops the build when it fails.
+    param([Parameter(Mandatory)][scriptblock] $Command)
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$Command failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-Build {
     Write-Host "Building CometChat.PowerShell $version ($Configuration)" -ForegroundColor Cyan
-    Invoke-Native dotnet build CometChat.PowerShell.sln -c $Configuration --nologo -v quiet -clp:ErrorsOnly
+    Invoke-Native { dotnet build CometChat.PowerShell.sln -c $Configuration --nologo -v quiet -clp:ErrorsOnly }
 
     if (Test-Path $moduleRoot) { Remove-Item $moduleRoot -Recurse -Force }
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $moduleRoot 'dependencies')
@@ -57,9 +57,9 @@ function Invoke-Build {
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     Set-Content -Path (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -Value $manifest -NoNewline
 
-    Invoke-Native dotnet publish src/CometChat.Emulator/CometChat.Emulator.csproj -c $Configuration --no-build --nologo -v quiet -o (Join-Path $moduleRoot 'emulator')
+    Invoke-Native { dotnet publish src/CometChat.Emulator/CometChat.Emulator.csproj -c $Configuration --no-build --nologo -v quiet -o (Join-Path $moduleRoot 'emulator') }
 
-    if (Test-Path docs/en-US) {
+    if ((Test-Path docs/en-US) -and (Test-Path tools/ConvertTo-MamlHelp.ps1)) {
         & (Join-Path $PSScriptRoot 'tools/ConvertTo-MamlHelp.ps1') -Source docs/en-US -Destination (Join-Path $moduleRoot 'en-US') -ModuleName CometChat.PowerShell
     }
     Write-Host "Module: $moduleRoot" -ForegroundColor Green
@@ -94,7 +94,7 @@ function Invoke-Test {
     }
 
     Write-Host 'Pester: tests/pester' -ForegroundColor Cyan
-    Invoke-Native dotnet restore tools/Pester.proj --nologo -v quiet
+    Invoke-Native { dotnet restore tools/Pester.proj --nologo -v quiet }
     $pesterSummary = Join-Path $results 'pester-summary.json'
     & dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-PesterTests.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -SummaryPath $pesterSummary
     if (Test-Path $pesterSummary) {
@@ -120,7 +120,7 @@ function Invoke-Bench {
     Invoke-Build
     $benchOut = New-Item -ItemType Directory -Force (Join-Path $output 'bench')
     if (Test-Path tests/CometChat.Emulator.Bench) {
-        Invoke-Native dotnet run --project tests/CometChat.Emulator.Bench -c $Configuration --no-build -- --out $benchOut.FullName
+        Invoke-Native { dotnet run --project tests/CometChat.Emulator.Bench -c $Configuration --no-build -- --out $benchOut.FullName }
     }
     & dotnet pwsh -NoProfile -NonInteractive -File tests/bench/Invoke-ProvisioningBench.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -OutDirectory $benchOut.FullName
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }

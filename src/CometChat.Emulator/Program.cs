@@ -57,6 +57,10 @@ public static class Program
                 Console.Out.WriteLine($"authOnly key: {app.AuthOnlyKey}");
             }
             Console.Out.Flush();
+            if (options.ParentProcessId is { } parent)
+            {
+                _ = ParentWatch.StopWhenGoneAsync(parent, app);
+            }
             await app.WaitForShutdownAsync();
         }
         return 0;

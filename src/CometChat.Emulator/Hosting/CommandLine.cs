@@ -24,6 +24,8 @@ public static class CommandLine
             (o, v) => o with { ApiKey = NonEmpty(v, "api-key") }),
         new("auth-only-key", "<key>", "The authOnly key. Default: a random 40-hex key, printed at start.",
             (o, v) => o with { AuthOnlyKey = NonEmpty(v, "auth-only-key") }),
+        new("parent-pid", "<int>", "Shut down when this process exits (set by Start-CometChatEmulator).",
+            (o, v) => o with { ParentProcessId = Int(v, "parent-pid", 1, int.MaxValue) }),
         new("core-requests-per-minute", "<int>", "Core bucket budget per minute (default 10000; 0 = no limit).",
             (o, v) => o with { Settings = o.Settings with { CoreRequestsPerMinute = Int(v, "core-requests-per-minute", 0, int.MaxValue) } }),
         new("standard-requests-per-minute", "<int>", "Standard bucket budget per minute (default 20000; 0 = no limit).",

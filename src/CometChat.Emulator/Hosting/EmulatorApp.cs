@@ -107,6 +107,9 @@ public sealed class EmulatorApp : IAsyncDisposable
     /// <summary>Waits until a shutdown is requested, then stops the server.</summary>
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
+    /// <summary>Stops gracefully, as SIGTERM would.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     /// <summary>Stops the server, flushes and closes the database (deleting a temporary one).</summary>
     public async ValueTask DisposeAsync()
     {

@@ -18,6 +18,9 @@ public sealed record EmulatorOptions
     /// <summary>The authOnly key; null generates one.</summary>
     public string? AuthOnlyKey { get; init; }
 
+    /// <summary>When set, the emulator shuts down once this process exits (the PowerShell session that started it).</summary>
+    public int? ParentProcessId { get; init; }
+
     /// <summary>Initial run-time settings (rate limits, latency, faults).</summary>
     public EmulatorSettings Settings { get; init; } = new();
 

@@ -20,7 +20,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
     private readonly Stopwatch _clock = new();
     private OrderedWorkQueue<WorkItem>? _queue;
-    private TimeSpan _lastProgress = TimeSpan.MinValue;
+    private TimeSpan _lastProgress = TimeSpan.Zero;
     private bool _progressShown;
 
     /// <summary>How many requests may be in flight at once.</summary>

@@ -40,7 +40,7 @@ public sealed class StopCometChatEmulatorCommand : PSCmdlet
         }
         foreach (var process in _toStop)
         {
-            WriteVerbose($"StopToken the CometChat emulator at {process.BaseUri} (process {process.ProcessId}).");
+            WriteVerbose($"Stopping the CometChat emulator at {process.BaseUri} (process {process.ProcessId}).");
             process.Stop();
             if (DefaultConnection.Current is { IsEmulator: true } current && current.BaseUri == process.BaseUri)
             {
