@@ -26,7 +26,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
     /// <summary>How many requests may be in flight at once.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = 8;
+    public int ThrottleLimit { get; set; } = 16;
 
     /// <summary>How many records are coming, when piped input can't tell; enables percent and time remaining in the progress bar.</summary>
     [Parameter]

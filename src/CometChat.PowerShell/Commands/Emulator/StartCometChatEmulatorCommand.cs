@@ -105,7 +105,10 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
             return;
         }
 
-        var context = ConnectionFactory.Create(process.BaseUri!, apiKey, appId: null, region: null, isEmulator: true);
+        // Pace the connection to the limits this emulator enforces (0 = none), as an app's known limits would be.
+        var context = ConnectionFactory.Create(process.BaseUri!, apiKey, appId: null, region: null, isEmulator: true,
+            CoreRequestsPerMinute ?? Client.CometChatClientOptions.ProductionCoreRequestsPerMinute,
+            StandardRequestsPerMinute ?? Client.CometChatClientOptions.ProductionStandardRequestsPerMinute);
         if (!NoConnect)
         {
             DefaultConnection.Current = context;
