@@ -21,6 +21,18 @@
         'Get-CometChatUser'
         'Set-CometChatUser'
         'Remove-CometChatUser'
+        'Disable-CometChatUser'
+        'Enable-CometChatUser'
+        'Block-CometChatUser'
+        'Unblock-CometChatUser'
+        'Get-CometChatBlockedUser'
+        'New-CometChatAuthToken'
+        'Get-CometChatAuthToken'
+        'Remove-CometChatAuthToken'
+        'Get-CometChatRole'
+        'New-CometChatRole'
+        'Set-CometChatRole'
+        'Remove-CometChatRole'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

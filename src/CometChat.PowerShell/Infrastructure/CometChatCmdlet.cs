@@ -66,7 +66,7 @@ public abstract class CometChatCmdlet : PSCmdlet
     }
 
     /// <summary>Waits for <paramref name="task"/> to finish; a Ctrl+C ends the wait with PipelineStoppedException.</summary>
-    protected void WaitFor(Task task)
+    protected internal void WaitFor(Task task)
     {
         while (!task.IsCompleted)
         {

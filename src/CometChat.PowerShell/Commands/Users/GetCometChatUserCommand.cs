@@ -49,6 +49,7 @@ public sealed class GetCometChatUserCommand : CometChatCmdlet
     /// <summary>Only users with these tags.</summary>
     [Parameter(ParameterSetName = QuerySet)]
     [Alias("Tags")]
+    [ArgumentCompleter(typeof(Completion.TagCompleter))]
     public string[]? Tag { get; set; }
 
     /// <summary>Include deactivated users (with -Uid: find a uid even when it is deactivated).</summary>
@@ -141,53 +142,20 @@ public sealed class GetCometChatUserCommand : CometChatCmdlet
     private void Stream(UserQuery query)
     {
         var paging = PagingParameters;
-        var skip = paging.Skip;
-        var first = paging.First;
-        var pageSize = PageSize;
-        var page = (int)(skip / (ulong)pageSize) + 1;
-        var offset = (int)(skip % (ulong)pageSize);
-        ulong written = 0;
-
-        var next = Start((client, token) => client.ListUsersAsync(query, page, pageSize, token));
-        while (true)
+        var streamer = new PageStreamer<CometChatUser>(this, (client, page, size, token) => client.ListUsersAsync(query, page, size, token));
+        try
         {
-            CometChatPage<CometChatUser> current;
-            try
+            streamer.Stream(PageSize, paging.Skip, paging.First, WriteObject, total =>
             {
-                WaitFor(next);
-                current = next.GetAwaiter().GetResult();
-            }
-            catch (Exception error) when (error is CometChatException)
-            {
-                WriteFailure(error, query);
-                return;
-            }
-            if (paging.IncludeTotalCount && written == 0 && current.Pagination is { } counts)
-            {
-                WriteObject(paging.NewTotalCount((ulong)Math.Max(0, counts.Total), 1.0));
-            }
-
-            var remaining = first - written;
-            var more = current.HasMore && (ulong)(current.Items.Count - offset) < remaining;
-            if (more)
-            {
-                var following = ++page;
-                next = Start((client, token) => client.ListUsersAsync(query, following, pageSize, token));
-            }
-            foreach (var user in current.Items.Skip(offset))
-            {
-                if (written >= first)
+                if (paging.IncludeTotalCount)
                 {
-                    return;
+                    WriteObject(paging.NewTotalCount((ulong)Math.Max(0, total), 1.0));
                 }
-                WriteObject(user);
-                written++;
-            }
-            offset = 0;
-            if (!more)
-            {
-                return;
-            }
+            });
+        }
+        catch (Exception error) when (error is CometChatException)
+        {
+            WriteFailure(error, query);
         }
     }
 }

@@ -55,6 +55,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
     /// <summary>Up to 25 tags; a CSV cell holds them as <c>a;b;c</c>.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Tag")]
+    [ArgumentCompleter(typeof(Completion.TagCompleter))]
     public string[]? Tags { get; set; }
 
     /// <summary>Also issue a login token; it is on the output's AuthToken property.</summary>

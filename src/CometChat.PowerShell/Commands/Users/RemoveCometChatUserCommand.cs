@@ -17,6 +17,7 @@ public sealed class RemoveCometChatUserCommand : CometChatBulkCmdlet<bool>
     [Alias("UserId", "Id")]
     [UidTransformation]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(Completion.UidCompleter))]
     public string[] Uid { get; set; } = Array.Empty<string>();
 
     /// <summary>Delete for good instead of deactivating. Irreversible.</summary>

@@ -21,6 +21,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
     [Alias("UserId", "Id")]
     [UidTransformation]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(Completion.UidCompleter))]
     public string Uid { get; set; } = string.Empty;
 
     /// <summary>New display name.</summary>
@@ -54,6 +55,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
     /// <summary>New tags, replacing the stored ones; a CSV cell holds them as <c>a;b;c</c>.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Tag")]
+    [ArgumentCompleter(typeof(Completion.TagCompleter))]
     public string[]? Tags { get; set; }
 
     /// <summary>Properties to clear: Avatar, Link, Metadata, Tags, StatusMessage.</summary>

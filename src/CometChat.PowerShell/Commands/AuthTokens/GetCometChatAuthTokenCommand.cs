@@ -1,0 +1,53 @@
+using System;
+using System.Management.Automation;
+using CometChat.Client.Errors;
+using CometChat.Client.Models;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>Lists a user's login tokens (every page), or gets one by its value.</summary>
+[Cmdlet(VerbsCommon.Get, "CometChatAuthToken")]
+[OutputType(typeof(CometChatAuthToken))]
+public sealed class GetCometChatAuthTokenCommand : CometChatCmdlet
+{
+    /// <summary>The user: a uid, or any object with a Uid property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId", "Id")]
+    [UidTransformation]
+    [ArgumentCompleter(typeof(Completion.UidCompleter))]
+    public string[] Uid { get; set; } = Array.Empty<string>();
+
+    /// <summary>One token to get; all of the user's tokens when not given.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("Token")]
+    public string? AuthToken { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var raw in Uid)
+        {
+            var uid = (raw ?? string.Empty).Trim();
+            try
+            {
+                if (uid.Length == 0)
+                {
+                    throw new ArgumentException("The uid is empty.");
+                }
+                if (!string.IsNullOrEmpty(AuthToken))
+                {
+                    var token = AuthToken!;
+                    WriteObject(Await((client, cancel) => client.GetAuthTokenAsync(uid, token, cancel)));
+                    continue;
+                }
+                new PageStreamer<CometChatAuthToken>(this, (client, page, size, cancel) => client.ListAuthTokensAsync(uid, page, size, cancel))
+                    .Stream(100, 0, ulong.MaxValue, WriteObject);
+            }
+            catch (Exception error) when (error is CometChatException or ArgumentException)
+            {
+                WriteFailure(error, raw);
+            }
+        }
+    }
+}

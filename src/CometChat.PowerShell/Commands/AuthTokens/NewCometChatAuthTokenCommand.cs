@@ -1,0 +1,58 @@
+using System;
+using System.Management.Automation;
+using CometChat.Client.Models;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>
+/// Issues a login token for a user (what an app's backend hands to the CometChat SDK). Without -Force the user's
+/// newest token may be returned; with -Force a new one is always issued. Tokens are secrets: views mask them.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "CometChatAuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(CometChatAuthToken))]
+public sealed class NewCometChatAuthTokenCommand : CometChatBulkCmdlet<CometChatAuthToken>
+{
+    /// <summary>The user: a uid, or any object with a Uid property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId", "Id")]
+    [UidTransformation]
+    [AllowEmptyString]
+    [ArgumentCompleter(typeof(Completion.UidCompleter))]
+    public string[] Uid { get; set; } = Array.Empty<string>();
+
+    /// <summary>Always issue a new token rather than returning the newest existing one.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <inheritdoc />
+    protected override string ProgressActivity => "Issuing CometChat auth tokens";
+
+    /// <inheritdoc />
+    protected override void CountSuccess(CometChatAuthToken result) => Summary.Created++;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var force = Force.IsPresent;
+        foreach (var raw in Uid)
+        {
+            object target = InputObject ?? (object)raw;
+            var uid = (raw ?? string.Empty).Trim();
+            if (uid.Length == 0)
+            {
+                CountFailure();
+                WriteFailure(new ArgumentException("The uid is empty."), target);
+                continue;
+            }
+            if (ShouldSend("Issue an auth token for CometChat user", uid, "POST", "/users/" + Uri.EscapeDataString(uid) + "/auth_tokens", new { force }))
+            {
+                Submit(target, (client, token) => client.CreateAuthTokenAsync(uid, force, token), WriteObject);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>Revokes one login token of a user, or all of them (-All), logging the user out where they were used.</summary>
+[Cmdlet(VerbsCommon.Remove, "CometChatAuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = OneSet)]
+[OutputType(typeof(void))]
+public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
+{
+    private const string OneSet = "One";
+    private const string AllSet = "All";
+
+    /// <summary>The user: a uid, or any object with a Uid property (such as a token from Get-CometChatAuthToken).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId", "Id")]
+    [UidTransformation]
+    [AllowEmptyString]
+    [ArgumentCompleter(typeof(Completion.UidCompleter))]
+    public string Uid { get; set; } = string.Empty;
+
+    /// <summary>The token to revoke.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = OneSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Token")]
+    [AllowEmptyString]
+    public string AuthToken { get; set; } = string.Empty;
+
+    /// <summary>Revoke every token of the user.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+    public SwitchParameter All { get; set; }
+
+    /// <summary>Don't ask for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <inheritdoc />
+    protected override string ProgressActivity => "Revoking CometChat auth tokens";
+
+    /// <inheritdoc />
+    protected override void CountSuccess(bool result) => Summary.Changed++;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        object target = InputObject ?? (object)Uid;
+        var uid = Uid.Trim();
+        var token = AuthToken.Trim();
+        if (uid.Length == 0 || (!All && token.Length == 0))
+        {
+            CountFailure();
+            WriteFailure(new ArgumentException(uid.Length == 0 ? "The uid is empty." : "The auth token is empty."), target);
+            return;
+        }
+        var path = "/users/" + Uri.EscapeDataString(uid) + "/auth_tokens";
+        if (All)
+        {
+            if (ShouldSend("Revoke every auth token of CometChat user", uid, "DELETE", path, null, Force))
+            {
+                Submit(target, async (client, cancel) => { await client.RemoveAllAuthTokensAsync(uid, cancel).ConfigureAwait(false); return true; }, _ => { });
+            }
+            return;
+        }
+        var masked = Client.Models.CometChatAuthToken.Mask(token);
+        if (ShouldSend($"Revoke auth token {masked} of CometChat user", uid, "DELETE", path + "/" + masked, null, Force))
+        {
+            Submit(target, async (client, cancel) => { await client.RemoveAuthTokenAsync(uid, token, cancel).ConfigureAwait(false); return true; }, _ => { });
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Management.Automation;
+using CometChat.Client.Errors;
+using CometChat.Client.Models;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>
+/// Lists the users a user has blocked, every page. Each block has the blocker as Uid and the blocked user as
+/// BlockedUid, so piping it to Unblock-CometChatUser lifts it.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "CometChatBlockedUser")]
+[OutputType(typeof(CometChatBlockedUser))]
+public sealed class GetCometChatBlockedUserCommand : CometChatCmdlet
+{
+    /// <summary>The user whose blocks to list: a uid, or any object with a Uid property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId", "Id")]
+    [UidTransformation]
+    [ArgumentCompleter(typeof(Completion.UidCompleter))]
+    public string[] Uid { get; set; } = Array.Empty<string>();
+
+    /// <summary>Blocks per request, 1-1000 (default 100). Every page is fetched either way.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int PageSize { get; set; } = 100;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var uid in Uid)
+        {
+            var blocker = (uid ?? string.Empty).Trim();
+            try
+            {
+                if (blocker.Length == 0)
+                {
+                    throw new ArgumentException("The uid is empty.");
+                }
+                new PageStreamer<CometChatBlockedUser>(this, (client, page, size, token) => client.ListBlockedUsersAsync(blocker, page, size, token))
+                    .Stream(PageSize, 0, ulong.MaxValue, WriteObject);
+            }
+            catch (Exception error) when (error is CometChatException or ArgumentException)
+            {
+                WriteFailure(error, uid);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Management.Automation;
+using CometChat.Client.Errors;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>Deletes a role. The built-in role <c>default</c> can't be deleted.</summary>
+[Cmdlet(VerbsCommon.Remove, "CometChatRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveCometChatRoleCommand : CometChatCmdlet
+{
+    /// <summary>The role ids.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.RoleCompleter))]
+    public string[] Role { get; set; } = Array.Empty<string>();
+
+    /// <summary>Don't ask for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var role in Role)
+        {
+            try
+            {
+                var id = (role ?? string.Empty).Trim();
+                if (id.Length == 0)
+                {
+                    throw new ArgumentException("The role is empty.");
+                }
+                if (ShouldSend("Delete CometChat role", id, "DELETE", "/roles/" + Uri.EscapeDataString(id), null, Force))
+                {
+                    Await(async (client, token) => { await client.RemoveRoleAsync(id, token).ConfigureAwait(false); return true; });
+                    WriteVerbose($"Role '{id}' deleted.");
+                }
+            }
+            catch (Exception error) when (error is CometChatException or ArgumentException)
+            {
+                WriteFailure(error, role);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using CometChat.Client.Errors;
+using CometChat.Client.Models;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>Changes a role. Parameters not given are left alone; -Clear removes the description, metadata or settings.</summary>
+[Cmdlet(VerbsCommon.Set, "CometChatRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(CometChatRole))]
+public sealed class SetCometChatRoleCommand : CometChatCmdlet
+{
+    /// <summary>The role id.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.RoleCompleter))]
+    [AllowEmptyString]
+    public string Role { get; set; } = string.Empty;
+
+    /// <summary>New display name.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Name { get; set; }
+
+    /// <summary>New description.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Description { get; set; }
+
+    /// <summary>New metadata, replacing the stored one.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public object? Metadata { get; set; }
+
+    /// <summary>Which users its members may list: All or FriendsOnly.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("All", "FriendsOnly", IgnoreCase = true)]
+    public string? ListUsers { get; set; }
+
+    /// <summary>Whom its members may message: All or FriendsOnly.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("All", "FriendsOnly", IgnoreCase = true)]
+    public string? SendMessagesTo { get; set; }
+
+    /// <summary>What to clear: Description, Metadata, Settings.</summary>
+    [Parameter]
+    [ValidateSet("Description", "Metadata", "Settings", IgnoreCase = true)]
+    public string[]? Clear { get; set; }
+
+    /// <summary>Output the changed role.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        object target = Role;
+        try
+        {
+            var id = Role.Trim();
+            if (id.Length == 0)
+            {
+                throw new ArgumentException("The role is empty.");
+            }
+            var update = new RoleUpdate
+            {
+                Name = InputConversion.Text(Name),
+                Description = InputConversion.Text(Description),
+                Metadata = InputConversion.Metadata(Metadata),
+                Settings = RoleSettings.From(InputConversion.Text(ListUsers), InputConversion.Text(SendMessagesTo)),
+                Unset = Clear?.Select(field => field.ToLowerInvariant()).Distinct().ToList(),
+            };
+            if (!ShouldSend("Update CometChat role", id, "PUT", "/roles/" + Uri.EscapeDataString(id), update))
+            {
+                return;
+            }
+            var role = Await((client, token) => client.UpdateRoleAsync(id, update, token));
+            if (PassThru)
+            {
+                WriteObject(role);
+            }
+        }
+        catch (Exception error) when (error is CometChatException or ArgumentException or FormatException)
+        {
+            WriteFailure(error, target);
+        }
+    }
+}

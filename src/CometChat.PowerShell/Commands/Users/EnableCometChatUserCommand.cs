@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client;
+using CometChat.Client.Models;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>Reactivates deactivated CometChat users. Piped uids are sent in batches through the bulk endpoint.</summary>
+[Cmdlet(VerbsLifecycle.Enable, "CometChatUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(UserStateChange))]
+public sealed class EnableCometChatUserCommand : UserStateCmdlet
+{
+    /// <inheritdoc />
+    protected override string ProgressActivity => "Reactivating CometChat users";
+
+    /// <inheritdoc />
+    protected override string Action => "Reactivate CometChat user";
+
+    /// <inheritdoc />
+    protected override (string Method, string Path, string BodyField) Request => ("PUT", "/users", "uidsToActivate");
+
+    /// <inheritdoc />
+    protected override (string Changed, string Unchanged) ResultNames => ("Reactivated", "AlreadyActive");
+
+    /// <inheritdoc />
+    protected override bool SkipConfirmation => false;
+
+    /// <inheritdoc />
+    protected override Task<BulkStateResult> SendAsync(CometChatClient client, IReadOnlyList<string> uids, CancellationToken cancellationToken)
+        => client.ReactivateUsersAsync(uids, cancellationToken);
+}

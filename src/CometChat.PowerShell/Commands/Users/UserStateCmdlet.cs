@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client;
+using CometChat.Client.Errors;
+using CometChat.Client.Models;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>
+/// Shared by Disable- and Enable-CometChatUser: piped uids are gathered into batches, each sent as one bulk request,
+/// and every uid is reported in input order: changed, already in that state, or an ERR_UID_NOT_FOUND error.
+/// </summary>
+public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
+{
+    private List<(string Uid, object Target)> _batch = new();
+
+    /// <summary>The users: uids, or any objects with a Uid property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId", "Id")]
+    [UidTransformation]
+    [AllowEmptyString]
+    [ArgumentCompleter(typeof(Completion.UidCompleter))]
+    public string[] Uid { get; set; } = Array.Empty<string>();
+
+    /// <summary>Uids per bulk request (default 100).</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The ShouldProcess action, e.g. "Deactivate CometChat user".</summary>
+    protected abstract string Action { get; }
+
+    /// <summary>The bulk request's method and path, for -WhatIf.</summary>
+    protected abstract (string Method, string Path, string BodyField) Request { get; }
+
+    /// <summary>Words for a changed and an unchanged uid.</summary>
+    protected abstract (string Changed, string Unchanged) ResultNames { get; }
+
+    /// <summary>Whether the confirmation prompt is skipped.</summary>
+    protected abstract bool SkipConfirmation { get; }
+
+    /// <summary>Sends one batch.</summary>
+    protected abstract Task<BulkStateResult> SendAsync(CometChatClient client, IReadOnlyList<string> uids, CancellationToken cancellationToken);
+
+    /// <inheritdoc />
+    protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
+
+    /// <inheritdoc />
+    protected override void CountSuccess(BulkStateResult result)
+    {
+        Summary.Changed += result.Changed.Count;
+        Summary.Skipped += result.Unchanged.Count;
+        Summary.Failed += result.NotFound.Count;
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var raw in Uid)
+        {
+            object target = InputObject ?? (object)raw;
+            var uid = (raw ?? string.Empty).Trim();
+            if (uid.Length == 0)
+            {
+                CountFailure();
+                WriteFailure(new ArgumentException("The uid is empty."), target);
+                continue;
+            }
+            var (method, path, field) = Request;
+            if (!ShouldSend(Action, uid, method, path, new Dictionary<string, string[]> { [field] = new[] { uid } }, SkipConfirmation))
+            {
+                continue;
+            }
+            _batch.Add((uid, target));
+            if (_batch.Count >= BatchSize)
+            {
+                SubmitBatch();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (_batch.Count > 0)
+        {
+            SubmitBatch();
+        }
+        base.EndProcessing();
+    }
+
+    private void SubmitBatch()
+    {
+        var batch = _batch;
+        _batch = new List<(string, object)>();
+        var uids = batch.Select(entry => entry.Uid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Submit(null, (client, token) => SendAsync(client, uids, token), result => Report(batch, result), failure =>
+        {
+            // The whole request failed: every uid in it failed, each reported against its own row.
+            foreach (var (_, target) in batch)
+            {
+                Summary.Failed++;
+                WriteFailure(failure, target);
+            }
+            return true;
+        });
+    }
+
+    private void Report(List<(string Uid, object Target)> batch, BulkStateResult result)
+    {
+        var changed = new HashSet<string>(result.Changed, StringComparer.OrdinalIgnoreCase);
+        var unchanged = new HashSet<string>(result.Unchanged, StringComparer.OrdinalIgnoreCase);
+        var (changedName, unchangedName) = ResultNames;
+        foreach (var (uid, target) in batch)
+        {
+            if (changed.Contains(uid))
+            {
+                WriteObject(new UserStateChange(uid.ToLowerInvariant(), changedName));
+            }
+            else if (unchanged.Contains(uid))
+            {
+                WriteObject(new UserStateChange(uid.ToLowerInvariant(), unchangedName));
+            }
+            else
+            {
+                WriteFailure(new CometChatApiException(404, CometChatClient.UidNotFound,
+                    $"The UID {uid.ToLowerInvariant()} does not exist, please make sure you have created a user with UID {uid.ToLowerInvariant()}.", null, null), target);
+            }
+        }
+    }
+}
