@@ -1,0 +1,69 @@
+BeforeAll {
+    . "$PSScriptRoot/TestSupport.ps1"
+    $script:Emulator = Start-CometChatEmulator
+}
+
+AfterAll { Stop-CometChatEmulator }
+
+Describe 'Auth tokens' {
+    BeforeEach {
+        Reset-Emulator $Emulator
+        'tia', 'uma' | ForEach-Object { New-CometChatUser -Uid $_ -Name $_ } | Out-Null
+    }
+
+    It 'issues a token, reusing the newest one unless -Force' {
+        $first = New-CometChatAuthToken -Uid tia
+        $first.Token | Should -Match '^tia_\d{10}[0-9a-f]{30}$'
+        $first.Uid | Should -Be 'tia'
+        (New-CometChatAuthToken -Uid tia).Token | Should -Be $first.Token
+        (New-CometChatAuthToken -Uid tia -Force).Token | Should -Not -Be $first.Token
+        (Get-CometChatAuthToken -Uid tia).Count | Should -Be 2
+    }
+
+    It 'masks tokens in every view but keeps the full value on the object' {
+        $token = New-CometChatAuthToken -Uid tia
+        ($token | Format-Table | Out-String) + ($token | Format-List | Out-String) + "$token" | Should -Not -BeLike "*$($token.Token)*"
+        $token.Token.Length | Should -Be ('tia_'.Length + 40)
+    }
+
+    It 'issues tokens for piped users' {
+        (Get-CometChatUser | New-CometChatAuthToken).Uid | Should -Be @('tia', 'uma')
+    }
+
+    It 'gets one token by value' {
+        $token = New-CometChatAuthToken -Uid tia
+        (Get-CometChatAuthToken -Uid tia -AuthToken $token.Token).Token | Should -Be $token.Token
+        Get-CometChatAuthToken -Uid tia -AuthToken 'tia_0000000000ffffffffffffffffffffffffffffff' -ErrorAction SilentlyContinue -ErrorVariable failures
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ERR_AUTH_TOKEN_NOT_FOUND,*'
+    }
+
+    It 'revokes one token, or all with -All' {
+        $tokens = 1..3 | ForEach-Object { New-CometChatAuthToken -Uid tia -Force }
+        $tokens[0] | Remove-CometChatAuthToken -Force
+        (Get-CometChatAuthToken -Uid tia).Token | Should -Not -Contain $tokens[0].Token
+        Remove-CometChatAuthToken -Uid tia -All -Force
+        Get-CometChatAuthToken -Uid tia | Should -BeNullOrEmpty
+    }
+
+    It 'is high impact and changes nothing with -WhatIf, without showing the token' {
+        (Get-Command Remove-CometChatAuthToken).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact | Should -Be 'High'
+        $token = New-CometChatAuthToken -Uid tia
+        $text = Get-WhatIfText { $token | Remove-CometChatAuthToken -WhatIf }
+        $text | Should -BeLike '*Revoke auth token*'
+        $text | Should -Not -BeLike "*$($token.Token)*"
+        (Get-CometChatAuthToken -Uid tia).Count | Should -Be 1
+    }
+
+    It 'reports an unknown user' {
+        New-CometChatAuthToken -Uid nobody -ErrorAction SilentlyContinue -ErrorVariable failures
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ERR_UID_NOT_FOUND,*'
+    }
+
+    It 'works with the Auth Only key, which can issue tokens' {
+        $authOnly = Connect-CometChat -BaseUri $Emulator.BaseUri -ApiKey $Emulator.AuthOnlyKey -SkipConnectionTest -PassThru
+        (New-CometChatAuthToken -Uid uma -Context $authOnly).Uid | Should -Be 'uma'
+        $failure = { Get-CometChatAuthToken -Uid uma -Context $authOnly } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'AUTH_ERR_NO_ACCESS,*'
+        Connect-CometChat -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey
+    }
+}
