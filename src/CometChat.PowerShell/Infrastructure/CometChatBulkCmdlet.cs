@@ -14,7 +14,7 @@ namespace CometChat.PowerShell.Infrastructure;
 /// progress with counts and rate, and a summary on the Information stream (kept on the connection too, so it
 /// survives Ctrl+C).
 /// </summary>
-public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
+public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposable
 {
     private const int ProgressId = 4117;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -22,6 +22,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
     private OrderedWorkQueue<WorkItem>? _queue;
     private TimeSpan _lastProgress = TimeSpan.Zero;
     private bool _progressShown;
+    private bool _summaryCompleted;
 
     /// <summary>How many requests may be in flight at once.</summary>
     [Parameter]
@@ -98,6 +99,18 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
         }
     }
 
+    /// <summary>
+    /// PowerShell disposes a command when its pipeline ends, also when Ctrl+C stopped it wherever it was (waiting,
+    /// or writing output). That is the one place sure to run after a stop, so the summary is completed here.
+    /// </summary>
+    public void Dispose()
+    {
+        if (!_summaryCompleted && _queue is not null)
+        {
+            OnStopped();
+        }
+    }
+
     private void WaitForAnyCompletion()
     {
         try
@@ -106,7 +119,6 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
         }
         catch (OperationCanceledException)
         {
-            OnStopped();
             throw new PipelineStoppedException();
         }
         PumpVerbose();
@@ -131,7 +143,6 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
             }
             if (failure is OperationCanceledException && StopToken.IsCancellationRequested)
             {
-                OnStopped();
                 throw new PipelineStoppedException();
             }
             Summary.Failed++;
@@ -141,7 +152,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
         ReportProgress();
     }
 
-    /// <summary>Ctrl+C: let cancelled requests settle, count those that were applied, keep the summary on the connection.</summary>
+    /// <summary>After a stop: let cancelled requests settle, count those that were applied, keep the summary on the connection.</summary>
     private void OnStopped()
     {
         var queue = _queue!;
@@ -162,8 +173,10 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
 
     private void CompleteSummary(bool stopped)
     {
+        _summaryCompleted = true;
         Summary.Stopped = stopped;
         Summary.Retried = Activity.Retries;
+        Summary.Recovered = Activity.RecoveredCount;
         Summary.Throttled = Activity.ThrottledTime;
         Summary.Elapsed = _clock.Elapsed;
         var connection = Context ?? DefaultConnection.Current;

@@ -24,6 +24,9 @@ public sealed class OperationSummary
     /// <summary>Records that failed (each has an error record).</summary>
     public long Failed { get; internal set; }
 
+    /// <summary>Creates whose answer was lost but which turned out to be applied; counted once, in Created.</summary>
+    public long Recovered { get; internal set; }
+
     /// <summary>Requests retried.</summary>
     public long Retried { get; internal set; }
 
@@ -44,7 +47,7 @@ public sealed class OperationSummary
 
     /// <inheritdoc />
     public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-        "{0}{1}: created {2}, updated {3}, changed {4}, skipped {5}, failed {6}, retried {7}, throttled {8:0.0} s, elapsed {9:0.0} s, {10:0.0}/s",
-        Command, Stopped ? " (stopped)" : string.Empty, Created, Updated, Changed, Skipped, Failed, Retried,
+        "{0}{1}: created {2}, updated {3}, changed {4}, skipped {5}, failed {6}, retried {7}, recovered {8}, throttled {9:0.0} s, elapsed {10:0.0} s, {11:0.0}/s",
+        Command, Stopped ? " (stopped)" : string.Empty, Created, Updated, Changed, Skipped, Failed, Retried, Recovered,
         Throttled.TotalSeconds, Elapsed.TotalSeconds, PerSecond);
 }
