@@ -122,6 +122,8 @@ function Invoke-Bench {
     if (Test-Path tests/CometChat.Emulator.Bench) {
         Invoke-Native { dotnet run --project tests/CometChat.Emulator.Bench -c $Configuration --no-build -- --out $benchOut.FullName }
     }
+    & dotnet pwsh -NoProfile -NonInteractive -File tests/bench/Measure-ImportTime.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -OutDirectory $benchOut.FullName
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     & dotnet pwsh -NoProfile -NonInteractive -File tests/bench/Invoke-ProvisioningBench.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -OutDirectory $benchOut.FullName
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
