@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
@@ -73,7 +74,27 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
         queue.Add(new WorkItem(target, onSuccess, onFailure), Start(operation));
     }
 
-    /// <summary>Counts a record that needed no request (e.g. skipped by -WhatIf or a failed conversion).</summary>
+    /// <summary>
+    /// The non-blank uids of one input record, each with what to blame when it fails: the piped record, or the uid
+    /// itself when given as an argument. A blank uid is reported here as a failed record and left out.
+    /// </summary>
+    protected IEnumerable<(string Uid, object Target)> UidsOf(IEnumerable<string?> uids, PSObject? pipedRecord)
+    {
+        foreach (var raw in uids)
+        {
+            object target = pipedRecord ?? (object)(raw ?? string.Empty);
+            var uid = (raw ?? string.Empty).Trim();
+            if (uid.Length == 0)
+            {
+                CountFailure();
+                WriteFailure(new ArgumentException("The uid is empty."), target);
+                continue;
+            }
+            yield return (uid, target);
+        }
+    }
+
+    /// <summary>Counts a record that failed before any request (e.g. a failed conversion).</summary>
     protected void CountFailure() => Summary.Failed++;
 
     /// <inheritdoc />

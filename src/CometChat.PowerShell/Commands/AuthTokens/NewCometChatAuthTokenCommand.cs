@@ -39,16 +39,8 @@ public sealed class NewCometChatAuthTokenCommand : CometChatBulkCmdlet<CometChat
     protected override void ProcessRecord()
     {
         var force = Force.IsPresent;
-        foreach (var raw in Uid)
+        foreach (var (uid, target) in UidsOf(Uid, InputObject))
         {
-            object target = InputObject ?? (object)raw;
-            var uid = (raw ?? string.Empty).Trim();
-            if (uid.Length == 0)
-            {
-                CountFailure();
-                WriteFailure(new ArgumentException("The uid is empty."), target);
-                continue;
-            }
             if (ShouldSend("Issue an auth token for CometChat user", uid, "POST", "/users/" + Uri.EscapeDataString(uid) + "/auth_tokens", new { force }))
             {
                 Submit(target, (client, token) => client.CreateAuthTokenAsync(uid, force, token), WriteObject);

@@ -46,16 +46,8 @@ public sealed class RemoveCometChatUserCommand : CometChatBulkCmdlet<bool>
     {
         var permanent = Permanent.IsPresent;
         var action = permanent ? "Permanently delete CometChat user" : "Deactivate CometChat user";
-        foreach (var raw in Uid)
+        foreach (var (uid, target) in UidsOf(Uid, InputObject))
         {
-            object target = InputObject ?? (object)raw;
-            var uid = (raw ?? string.Empty).Trim();
-            if (uid.Length == 0)
-            {
-                CountFailure();
-                WriteFailure(new ArgumentException("The uid is empty."), target);
-                continue;
-            }
             if (!ShouldSend(action, uid, "DELETE", "/users/" + Uri.EscapeDataString(uid), new { permanent }, Force))
             {
                 continue;

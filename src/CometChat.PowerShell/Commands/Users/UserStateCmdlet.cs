@@ -65,16 +65,8 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var raw in Uid)
+        foreach (var (uid, target) in UidsOf(Uid, InputObject))
         {
-            object target = InputObject ?? (object)raw;
-            var uid = (raw ?? string.Empty).Trim();
-            if (uid.Length == 0)
-            {
-                CountFailure();
-                WriteFailure(new ArgumentException("The uid is empty."), target);
-                continue;
-            }
             var (method, path, field) = Request;
             if (!ShouldSend(Action, uid, method, path, new Dictionary<string, string[]> { [field] = new[] { uid } }, SkipConfirmation))
             {
