@@ -58,7 +58,7 @@ internal sealed class RecordingObserver : IRequestObserver
         lock (this) { Retries.Add((nextAttempt, delay, reason)); }
     }
 
-    public void Throttled(RateBucket bucket, TimeSpan wait)
+    public void Throttled(RateBucket bucket, TimeSpan wait, bool upcoming)
     {
         lock (this) { Throttles.Add(wait); }
     }

@@ -75,6 +75,9 @@ Describe 'Retries' {
             Get-EmulatorRequestCount $emulator -Status 429 | Should -BeGreaterThan 0
             $connection.LastOperation.Retried | Should -BeGreaterThan 0
             $connection.LastOperation.Created | Should -Be 70
+            # Throttled time is wall-clock: concurrent requests waiting out the same 429 count once.
+            $connection.LastOperation.Throttled | Should -BeGreaterThan ([TimeSpan]::FromSeconds(1))
+            $connection.LastOperation.Throttled | Should -BeLessOrEqual $connection.LastOperation.Elapsed
             $statuses = $shell.Streams.Progress.StatusDescription
             $statuses | Where-Object { $_ -like '*throttled, resuming in*' } | Should -Not -BeNullOrEmpty
             $shell.Streams.Progress | Where-Object PercentComplete -GT 0 | Should -Not -BeNullOrEmpty

@@ -84,7 +84,7 @@ internal sealed class CometChatTransport : IDisposable
         var held = await Pacer.WaitAsync(request.Bucket, cancellationToken).ConfigureAwait(false);
         if (held > TimeSpan.FromMilliseconds(1))
         {
-            RequestObserverScope.Current?.Throttled(request.Bucket, held);
+            RequestObserverScope.Current?.Throttled(request.Bucket, held, upcoming: false);
         }
 
         request.Attempts++;
@@ -162,7 +162,7 @@ internal sealed class CometChatTransport : IDisposable
                 {
                     // Every request of this tier on this connection waits, not only this one.
                     Pacer.PauseFor(request.Bucket, args.RetryDelay);
-                    RequestObserverScope.Current?.Throttled(request.Bucket, args.RetryDelay);
+                    RequestObserverScope.Current?.Throttled(request.Bucket, args.RetryDelay, upcoming: true);
                 }
                 RequestObserverScope.Current?.RetryScheduled(request.Method.Method, request.Path, request.Attempts + 1, args.RetryDelay, Describe(args.Outcome));
                 return default;

@@ -13,8 +13,11 @@ public interface IRequestObserver
     /// <summary>A failed attempt will be retried after <paramref name="delay"/>.</summary>
     void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason);
 
-    /// <summary>The pacer or a 429 held a request back for <paramref name="wait"/>.</summary>
-    void Throttled(RateBucket bucket, TimeSpan wait);
+    /// <summary>
+    /// A request is held back: by the pacer, for <paramref name="wait"/> that just ended (<paramref name="upcoming"/>
+    /// false), or by a 429, for <paramref name="wait"/> starting now (true).
+    /// </summary>
+    void Throttled(RateBucket bucket, TimeSpan wait, bool upcoming);
 
     /// <summary>A create whose first answer was lost turned out to have been applied, and is reported as created.</summary>
     void Recovered(string uid);

@@ -30,7 +30,7 @@ public sealed class OperationSummary
     /// <summary>Requests retried.</summary>
     public long Retried { get; internal set; }
 
-    /// <summary>Time requests spent held back by pacing or 429s, summed over requests.</summary>
+    /// <summary>Wall-clock time during which requests were held back by pacing or 429s.</summary>
     public TimeSpan Throttled { get; internal set; }
 
     /// <summary>Wall-clock time of the operation.</summary>

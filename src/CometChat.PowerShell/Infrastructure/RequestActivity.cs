@@ -15,7 +15,9 @@ internal sealed class RequestActivity : IRequestObserver
     private readonly ConcurrentQueue<string> _verbose = new();
     private readonly bool _collectVerbose;
     private long _retries;
+    private readonly object _throttleGate = new();
     private long _throttledTicks;
+    private long _throttleCoveredUntilTicks;
     private long _recovered;
     private long _throttledUntilTicks;
 
@@ -27,8 +29,18 @@ internal sealed class RequestActivity : IRequestObserver
     /// <summary>Creates recovered after a lost answer.</summary>
     public long RecoveredCount => Interlocked.Read(ref _recovered);
 
-    /// <summary>Total time requests were held back by pacing or 429s (summed over requests).</summary>
-    public TimeSpan ThrottledTime => TimeSpan.FromTicks(Interlocked.Read(ref _throttledTicks));
+    /// <summary>Wall-clock time during which requests were held back by pacing or 429s (overlapping waits of
+    /// concurrent requests count once).</summary>
+    public TimeSpan ThrottledTime
+    {
+        get
+        {
+            lock (_throttleGate)
+            {
+                return TimeSpan.FromTicks(_throttledTicks);
+            }
+        }
+    }
 
     /// <summary>When a 429 pause ends, if one is in force.</summary>
     public DateTimeOffset? ThrottledUntil
@@ -62,10 +74,17 @@ internal sealed class RequestActivity : IRequestObserver
         }
     }
 
-    public void Throttled(RateBucket bucket, TimeSpan wait)
+    public void Throttled(RateBucket bucket, TimeSpan wait, bool upcoming)
     {
-        Interlocked.Add(ref _throttledTicks, wait.Ticks);
-        if (wait > TimeSpan.FromSeconds(1))
+        var now = DateTimeOffset.UtcNow.UtcTicks;
+        var (start, end) = upcoming ? (now, now + wait.Ticks) : (now - wait.Ticks, now);
+        lock (_throttleGate)
+        {
+            // Add only the part of this wait not already covered by an earlier one.
+            _throttledTicks += Math.Max(0, end - Math.Max(start, _throttleCoveredUntilTicks));
+            _throttleCoveredUntilTicks = Math.Max(_throttleCoveredUntilTicks, end);
+        }
+        if (upcoming && wait > TimeSpan.FromSeconds(1))
         {
             Interlocked.Exchange(ref _throttledUntilTicks, DateTimeOffset.UtcNow.Add(wait).UtcTicks);
         }
