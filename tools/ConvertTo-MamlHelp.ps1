@@ -591,7 +591,7 @@ function ConvertTo-AboutText {
     if ($headings[0] -ne 'SHORT DESCRIPTION') { Stop-Conversion $path 0 'the first section must be ## SHORT DESCRIPTION.' }
 
     $out = [Text.StringBuilder]::new()
-    [void]$out.AppendLine('TOPIC').AppendLine("    $($name.ToLowerInvariant())").AppendLine()
+    [void]$out.AppendLine('TOPIC').AppendLine("    $name").AppendLine()
     foreach ($section in $sections | Select-Object -Skip 1) {
         [void]$out.AppendLine($section.Heading.ToUpperInvariant())
         foreach ($sub in (Split-Section $section.Lines 3)) {
