@@ -74,9 +74,14 @@ function Read-MarkdownFile {
         }
         $start = $end + 1
     }
+    # An unclosed code fence would swallow the rest of the file, headings included; name it here instead of
+    # reporting the sections it hides as missing.
+    $openFence = 0
     for ($i = $start; $i -lt $all.Count; $i++) {
         $lines.Add([pscustomobject]@{ Number = $i + 1; Text = $all[$i].TrimEnd() })
+        if ($all[$i] -match '^```') { $openFence = if ($openFence) { 0 } else { $i + 1 } }
     }
+    if ($openFence) { Stop-Conversion $Path $openFence 'the code block opened here is not closed (```).' }
     if ($text -match '\{\{') { Stop-Conversion $Path 0 'it still holds a {{ placeholder }}.' }
     [pscustomobject]@{ Path = $Path; FrontMatter = $front; Lines = $lines }
 }
