@@ -296,8 +296,10 @@ function Read-Example {
         $blocks = @(ConvertTo-Block $sub.Lines $Path)
         $code = @($blocks | Where-Object { $_.Kind -eq 'Code' -and $_.Language -eq 'powershell' }) | Select-Object -First 1
         if (-not $code -or -not $code.Text.Trim()) { Stop-Conversion $Path $sub.Line "'$($sub.Heading)' has no powershell code block." }
-        $remarks = @(ConvertTo-Paragraph @($blocks | Where-Object { -not [object]::ReferenceEquals($_, $code) }))
-        if (-not $remarks) { Stop-Conversion $Path $sub.Line "'$($sub.Heading)' does not explain its code." }
+        $rest = @($blocks | Where-Object { -not [object]::ReferenceEquals($_, $code) })
+        # Sample output alone is not an explanation: an example needs a sentence saying what it does.
+        if (-not ($rest | Where-Object Kind -In 'Paragraph', 'List')) { Stop-Conversion $Path $sub.Line "'$($sub.Heading)' does not explain its code." }
+        $remarks = @(ConvertTo-Paragraph $rest)
         $examples.Add([pscustomobject]@{ Title = $sub.Heading; Code = $code.Text; Remarks = $remarks })
     }
     if ($examples.Count -eq 0) { Stop-Conversion $Path $Section.Line 'EXAMPLES has no example.' }
@@ -536,8 +538,10 @@ function Write-Command {
     $Writer.WriteStartElement('command', 'examples', $script:Namespaces.command)
     foreach ($example in $Help.Examples) {
         $Writer.WriteStartElement('command', 'example', $script:Namespaces.command)
-        # The dashes are how Get-Help sets examples apart; platyPS frames titles the same way.
-        $Writer.WriteElementString('maml', 'title', $script:Namespaces.maml, "-------------------------- $($example.Title) --------------------------")
+        # Dashes set examples apart in Get-Help's output, as platyPS frames them; fewer for long titles, so that the
+        # line fits an 80-column console.
+        $dashes = '-' * [Math]::Max(2, [Math]::Min(26, [int][Math]::Floor((76 - $example.Title.Length - 2) / 2)))
+        $Writer.WriteElementString('maml', 'title', $script:Namespaces.maml, "$dashes $($example.Title) $dashes")
         $Writer.WriteElementString('dev', 'code', $script:Namespaces.dev, $example.Code)
         $Writer.WriteStartElement('dev', 'remarks', $script:Namespaces.dev)
         Write-Para $Writer $example.Remarks

@@ -353,6 +353,7 @@ A sample.
         @{ Problem = 'title does not match the file name'; Find = '# Get-Sample'; Replace = '# Get-Other' }
         @{ Problem = 'code fence is not closed'; Find = "Accept wildcard characters: False`n``````"; Replace = 'Accept wildcard characters: False' }
         @{ Problem = 'example has no code'; Find = "``````powershell`nGet-Sample -Id 1`n``````"; Replace = '' }
+        @{ Problem = 'example shows output but explains nothing'; Find = 'Gets sample 1.'; Replace = "``````output`nsample 1`n``````" }
         @{ Problem = 'parameter has no yaml block'; Find = "``````yaml"; Replace = '```text' }
         @{ Problem = 'yaml has a malformed line'; Find = 'Type: String'; Replace = 'Type String' }
         @{ Problem = 'yaml lacks a key'; Find = "Position: 0`n"; Replace = '' }
