@@ -41,7 +41,7 @@ Describe 'Auth tokens' {
         $tokens = 1..3 | ForEach-Object { New-CometChatAuthToken -Uid tia -Force }
         $tokens[0] | Remove-CometChatAuthToken -Force
         (Get-CometChatAuthToken -Uid tia).Token | Should -Not -Contain $tokens[0].Token
-        Remove-CometChatAuthToken -Uid tia -All -Force
+        'tia' | Remove-CometChatAuthToken -All -Force
         Get-CometChatAuthToken -Uid tia | Should -BeNullOrEmpty
     }
 

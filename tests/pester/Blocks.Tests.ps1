@@ -28,6 +28,7 @@ Describe 'Blocking users' {
         $rows = @([pscustomobject]@{ Uid = 'amy'; BlockedUid = 'bo;cy' }, [pscustomobject]@{ Uid = 'bo'; BlockedUid = 'amy' })
         ($rows | Block-CometChatUser).Count | Should -Be 3
         (Get-CometChatBlockedUser -Uid bo).BlockedUid | Should -Be 'amy'
+        ('cy' | Block-CometChatUser -BlockedUid amy).Result | Should -Be 'Blocked'
     }
 
     It 'lists blocks with the blocker as Uid, so they pipe into Unblock-CometChatUser' {

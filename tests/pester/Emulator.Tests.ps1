@@ -32,6 +32,13 @@ Describe 'Start-CometChatEmulator' {
         Get-CometChatContext | Should -BeNullOrEmpty
     }
 
+    It 'forgets a default connection made to it with Connect-CometChat too' {
+        $emulator = Start-CometChatEmulator -NoConnect
+        Connect-CometChat -BaseUri $emulator.BaseUri -ApiKey $emulator.ApiKey
+        Stop-CometChatEmulator -InputObject $emulator
+        Get-CometChatContext | Should -BeNullOrEmpty
+    }
+
     It 'keeps data across restarts with -DataPath' {
         $path = Join-Path $TestDrive 'emulator.db'
         Start-CometChatEmulator -DataPath $path | Out-Null

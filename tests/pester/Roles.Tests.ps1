@@ -22,9 +22,35 @@ Describe 'Roles' {
         (Get-CometChatRole).Role | Should -Contain 'trial'
     }
 
-    It 'creates roles from a CSV' {
-        "Role,Name,Description`nr1,Role One,First`nr2,Role Two," | Set-Content "$TestDrive/roles.csv"
-        (Import-Csv "$TestDrive/roles.csv" | New-CometChatRole).Role | Should -Be @('r1', 'r2')
+    It 'creates roles from a CSV, empty cells meaning not given' {
+        "Role,Name,Description,ListUsers,SendMessagesTo`nr1,Role One,First,FriendsOnly,`nr2,Role Two,,," | Set-Content "$TestDrive/roles.csv"
+        $roles = Import-Csv "$TestDrive/roles.csv" | New-CometChatRole
+        $roles.Role | Should -Be @('r1', 'r2')
+        $roles[0].Settings.listUsers | Should -Be 'friendsOnly'
+        $roles[1].Settings | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the other setting when only one is changed' {
+        New-CometChatRole -Role both -Name Both -ListUsers FriendsOnly -SendMessagesTo FriendsOnly | Out-Null
+        $role = Set-CometChatRole -Role both -ListUsers All -PassThru
+        $role.Settings.listUsers | Should -Be 'all'
+        $role.Settings.sendMessagesTo | Should -Be 'friendsOnly'
+    }
+
+    It 'sends nothing when there is nothing to change, and previews with -WhatIf -PassThru' {
+        New-CometChatRole -Role quiet -Name Quiet | Out-Null
+        Invoke-EmulatorAdmin -Emulator $Emulator -Path counters -Method Delete | Out-Null
+        Set-CometChatRole -Role quiet
+        Get-EmulatorRequestCount $Emulator -Method PUT | Should -Be 0
+        $preview = Set-CometChatRole -Role quiet -Name 'Loud' -WhatIf -PassThru
+        $preview.Name | Should -Be 'Loud'
+        (Get-CometChatRole -Role quiet).Name | Should -Be 'Quiet'
+    }
+
+    It 'reports a piped row that failed as the error target' {
+        $row = [pscustomobject]@{ Role = 'missing' }
+        $row | Get-CometChatRole -ErrorAction SilentlyContinue -ErrorVariable failures
+        [object]::ReferenceEquals($failures[0].TargetObject, $row) | Should -BeTrue
     }
 
     It 'changes given fields and clears with -Clear' {

@@ -190,6 +190,16 @@ Describe 'Get-CometChatUser' {
         (Get-CometChatUser -Uid ALICE, bob).Uid | Should -Be @('alice', 'bob')
     }
 
+    It 'takes a uid by position (a lookup, not a search)' {
+        New-CometChatUser -Uid alice2 -Name 'Alice Two' | Out-Null
+        try {
+            (Get-CometChatUser alice).Uid | Should -Be 'alice'
+        }
+        finally {
+            Remove-CometChatUser -Uid alice2 -Permanent -Force
+        }
+    }
+
     It 'binds uids from the pipeline by value and by property name' {
         ('carol', 'dave' | Get-CometChatUser).Uid | Should -Be @('carol', 'dave')
         ([pscustomobject]@{ UserId = 'eve' } | Get-CometChatUser).Name | Should -Be 'Eve'
@@ -268,6 +278,16 @@ Describe 'Set-CometChatUser' {
     It 'takes users from Get-CometChatUser on the pipeline' {
         Get-CometChatUser -Uid sam | Set-CometChatUser -StatusMessage 'Piped'
         (Get-CometChatUser -Uid sam).StatusMessage | Should -Be 'Piped'
+    }
+
+    It 'changes only what the command line gives for piped users, so a stale copy undoes nothing' {
+        $stale = Get-CometChatUser -Uid sam
+        Set-CometChatUser -Uid sam -Name 'Renamed Meanwhile' -Tags new
+        $stale | Set-CometChatUser -StatusMessage 'From stale copy'
+        $user = Get-CometChatUser -Uid sam
+        $user.StatusMessage | Should -Be 'From stale copy'
+        $user.Name | Should -Be 'Renamed Meanwhile'
+        @($user.Tags) | Should -Be @('new')
     }
 
     It 'changes nothing with -WhatIf, and -PassThru shows what would be set' {

@@ -23,6 +23,10 @@ public sealed class GetCometChatAuthTokenCommand : CometChatCmdlet
     [Alias("Token")]
     public string? AuthToken { get; set; }
 
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -46,7 +50,7 @@ public sealed class GetCometChatAuthTokenCommand : CometChatCmdlet
             }
             catch (Exception error) when (error is CometChatException or ArgumentException)
             {
-                WriteFailure(error, raw);
+                WriteFailure(error, InputObject ?? (object?)raw);
             }
         }
     }

@@ -14,7 +14,7 @@ public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
     private const string AllSet = "All";
 
     /// <summary>The user: a uid, or any object with a Uid property (such as a token from Get-CometChatAuthToken).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("UserId", "Id")]
     [UidTransformation]
     [AllowEmptyString]

@@ -18,7 +18,7 @@ namespace CometChat.PowerShell.Commands;
 public abstract class BlockChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictionary<string, ActionResult>>
 {
     /// <summary>The user who blocks: a uid, or any object with a Uid property.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("UserId", "Id")]
     [UidTransformation]
     [AllowEmptyString]

@@ -26,6 +26,10 @@ public sealed class GetCometChatBlockedUserCommand : CometChatCmdlet
     [ValidateRange(1, 1000)]
     public int PageSize { get; set; } = 100;
 
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -43,7 +47,7 @@ public sealed class GetCometChatBlockedUserCommand : CometChatCmdlet
             }
             catch (Exception error) when (error is CometChatException or ArgumentException)
             {
-                WriteFailure(error, uid);
+                WriteFailure(error, InputObject ?? (object?)uid);
             }
         }
     }

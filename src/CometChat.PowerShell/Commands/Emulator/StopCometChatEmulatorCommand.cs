@@ -42,7 +42,7 @@ public sealed class StopCometChatEmulatorCommand : PSCmdlet
         {
             WriteVerbose($"Stopping the CometChat emulator at {process.BaseUri} (process {process.ProcessId}).");
             process.Stop();
-            if (DefaultConnection.Current is { IsEmulator: true } current && current.BaseUri == process.BaseUri)
+            if (DefaultConnection.Current is { } current && current.BaseUri == process.BaseUri)
             {
                 DefaultConnection.Current = null;
             }

@@ -16,6 +16,10 @@ public sealed class GetCometChatRoleCommand : CometChatCmdlet
     [ArgumentCompleter(typeof(Completion.RoleCompleter))]
     public string[]? Role { get; set; }
 
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -45,7 +49,7 @@ public sealed class GetCometChatRoleCommand : CometChatCmdlet
             }
             catch (Exception error) when (error is CometChatException or ArgumentException)
             {
-                WriteFailure(error, role);
+                WriteFailure(error, InputObject ?? (object?)role);
             }
         }
     }

@@ -31,12 +31,12 @@ public sealed class NewCometChatRoleCommand : CometChatCmdlet
 
     /// <summary>Which users its members may list: All or FriendsOnly.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("All", "FriendsOnly", IgnoreCase = true)]
+    [ValidateSet("All", "FriendsOnly", "", IgnoreCase = true)]
     public string? ListUsers { get; set; }
 
     /// <summary>Whom its members may message: All or FriendsOnly.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("All", "FriendsOnly", IgnoreCase = true)]
+    [ValidateSet("All", "FriendsOnly", "", IgnoreCase = true)]
     public string? SendMessagesTo { get; set; }
 
     /// <summary>With -WhatIf, output the role that would be created.</summary>

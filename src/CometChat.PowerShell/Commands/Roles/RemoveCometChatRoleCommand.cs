@@ -19,6 +19,10 @@ public sealed class RemoveCometChatRoleCommand : CometChatCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -39,7 +43,7 @@ public sealed class RemoveCometChatRoleCommand : CometChatCmdlet
             }
             catch (Exception error) when (error is CometChatException or ArgumentException)
             {
-                WriteFailure(error, role);
+                WriteFailure(error, InputObject ?? (object?)role);
             }
         }
     }

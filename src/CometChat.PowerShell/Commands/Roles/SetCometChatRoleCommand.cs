@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CometChat.Client.Errors;
@@ -32,12 +33,12 @@ public sealed class SetCometChatRoleCommand : CometChatCmdlet
 
     /// <summary>Which users its members may list: All or FriendsOnly.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("All", "FriendsOnly", IgnoreCase = true)]
+    [ValidateSet("All", "FriendsOnly", "", IgnoreCase = true)]
     public string? ListUsers { get; set; }
 
     /// <summary>Whom its members may message: All or FriendsOnly.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("All", "FriendsOnly", IgnoreCase = true)]
+    [ValidateSet("All", "FriendsOnly", "", IgnoreCase = true)]
     public string? SendMessagesTo { get; set; }
 
     /// <summary>What to clear: Description, Metadata, Settings.</summary>
@@ -45,14 +46,35 @@ public sealed class SetCometChatRoleCommand : CometChatCmdlet
     [ValidateSet("Description", "Metadata", "Settings", IgnoreCase = true)]
     public string[]? Clear { get; set; }
 
-    /// <summary>Output the changed role.</summary>
+    /// <summary>Output the changed role (with -WhatIf: the fields that would be set).</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        // Before the first record, BoundParameters holds only what the command line gave.
+        _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+        base.BeginProcessing();
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        object target = Role;
+        object target = InputObject ?? (object)Role;
+        if (InputObject?.BaseObject is CometChatRole)
+        {
+            // A role from Get-CometChatRole carries its fields; only what the command line says is changed.
+            if (!_givenOnCommandLine.Contains(nameof(Name))) Name = null;
+            if (!_givenOnCommandLine.Contains(nameof(Description))) Description = null;
+            if (!_givenOnCommandLine.Contains(nameof(Metadata))) Metadata = null;
+        }
         try
         {
             var id = Role.Trim();
@@ -65,11 +87,31 @@ public sealed class SetCometChatRoleCommand : CometChatCmdlet
                 Name = InputConversion.Text(Name),
                 Description = InputConversion.Text(Description),
                 Metadata = InputConversion.Metadata(Metadata),
-                Settings = RoleSettings.From(InputConversion.Text(ListUsers), InputConversion.Text(SendMessagesTo)),
                 Unset = Clear?.Select(field => field.ToLowerInvariant()).Distinct().ToList(),
             };
+            var listUsers = InputConversion.Text(ListUsers);
+            var sendMessagesTo = InputConversion.Text(SendMessagesTo);
+            if (update.Name is null && update.Description is null && update.Metadata is null && update.Unset is null
+                && listUsers is null && sendMessagesTo is null)
+            {
+                WriteVerbose($"Role '{id}': nothing to change.");
+                return;
+            }
+            if ((listUsers is null) != (sendMessagesTo is null) && !IsWhatIf)
+            {
+                // CometChat replaces the settings object as a whole; keep the setting that was not given.
+                var current = Await((client, token) => client.GetRoleAsync(id, token)).Settings;
+                listUsers ??= current?.TryGetValue("listUsers", out var list) == true ? list as string : null;
+                sendMessagesTo ??= current?.TryGetValue("sendMessagesTo", out var send) == true ? send as string : null;
+            }
+            update.Settings = RoleSettings.From(listUsers, sendMessagesTo);
+
             if (!ShouldSend("Update CometChat role", id, "PUT", "/roles/" + Uri.EscapeDataString(id), update))
             {
+                if (PassThru && IsWhatIf)
+                {
+                    WriteObject(new CometChatRole { Role = id.ToLowerInvariant(), Name = update.Name, Description = update.Description, Metadata = update.Metadata, Settings = update.Settings });
+                }
                 return;
             }
             var role = Await((client, token) => client.UpdateRoleAsync(id, update, token));

@@ -28,7 +28,7 @@ public sealed class GetCometChatUserCommand : CometChatCmdlet
     public string[] Uid { get; set; } = Array.Empty<string>();
 
     /// <summary>Users whose uid or name starts with this text.</summary>
-    [Parameter(ParameterSetName = QuerySet, Position = 0)]
+    [Parameter(ParameterSetName = QuerySet)]
     public string? SearchKey { get; set; }
 
     /// <summary>Where -SearchKey looks: Uid, Name, or both (default).</summary>

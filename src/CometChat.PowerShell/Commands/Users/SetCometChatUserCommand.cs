@@ -77,10 +77,26 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
     /// <inheritdoc />
     protected override void CountSuccess(CometChatUser? result) => Summary.Updated++;
 
+    private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        // Before the first record, BoundParameters holds only what the command line gave.
+        _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+        base.BeginProcessing();
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         object target = InputObject ?? (object)Uid;
+        if (InputObject?.BaseObject is CometChatUser)
+        {
+            // A user from Get-CometChatUser carries every property; binding them all would write back the whole user
+            // (and undo anyone's change made since it was read). Only what the command line says is changed.
+            ForgetPipelineProperties();
+        }
         var uid = Uid.Trim();
         UserUpdate update;
         try
@@ -120,6 +136,17 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
                 WriteObject(user);
             }
         });
+    }
+
+    private void ForgetPipelineProperties()
+    {
+        if (!_givenOnCommandLine.Contains(nameof(Name))) Name = null;
+        if (!_givenOnCommandLine.Contains(nameof(Avatar))) Avatar = null;
+        if (!_givenOnCommandLine.Contains(nameof(Link))) Link = null;
+        if (!_givenOnCommandLine.Contains(nameof(Role))) Role = null;
+        if (!_givenOnCommandLine.Contains(nameof(StatusMessage))) StatusMessage = null;
+        if (!_givenOnCommandLine.Contains(nameof(Metadata))) Metadata = null;
+        if (!_givenOnCommandLine.Contains(nameof(Tags))) Tags = null;
     }
 
     private UserUpdate BuildUpdate()
