@@ -34,12 +34,12 @@ param(
     [ValidateRange(1, 100000)]
     [int] $UserCount = 2000,
 
-    # Scenarios to run (1..4).
-    [ValidateSet(1, 2, 3, 4)]
-    [int[]] $Scenario = @(1, 2, 3, 4),
+    # Scenarios to run (1..4). "1,3" works too: pwsh -File passes a list as one string.
+    [ValidatePattern('^[1-4](,[1-4])*$')]
+    [string[]] $Scenario = @('1', '2', '3', '4'),
 
-    # Approaches to run, in this order.
-    [ValidateSet('Serial', 'Parallel', 'Module')]
+    # Approaches to run, in this order: Serial, Parallel, Module ("Parallel,Module" works too).
+    [ValidatePattern('^(Serial|Parallel|Module)(,(Serial|Parallel|Module))*$')]
     [string[]] $Approach = @('Serial', 'Parallel', 'Module'),
 
     # ThrottleLimit of the ForEach-Object -Parallel approach (the module keeps its own default).
@@ -80,6 +80,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+$Scenario = [int[]]@($Scenario -split ',' | Sort-Object -Unique)
+$Approach = [string[]]@($Approach -split ',' | Select-Object -Unique)
 # Progress bars are off for every approach: the bench measures requests, not console rendering.
 $ProgressPreference = 'SilentlyContinue'
 
@@ -517,7 +519,7 @@ function Write-ScenarioTable {
         switch ($Scenario.Id) {
             1 { [pscustomobject][ordered]@{ Approach = $r.Approach; 'Seconds' = $r.ElapsedSeconds; 'Users/s' = $r.UsersPerSecond; 'vs Serial' = & $ratio $serial; 'vs Parallel' = & $ratio $parallel; Created = $r.Created; Failed = $r.ReportedFailed } }
             2 { [pscustomobject][ordered]@{ Approach = $r.Approach; 'Seconds' = $r.ElapsedSeconds; 'Users/s' = $r.UsersPerSecond; '% of limit' = '{0:0.0}%' -f ($r.ShareOfCoreLimit * 100); '429 to user' = $r.UserSaw429; '429 answered' = $r.EmulatorAnswered429; Created = $r.Created; Failed = $r.ReportedFailed } }
-            3 { [pscustomobject][ordered]@{ Approach = $r.Approach; 'Seconds' = $r.ElapsedSeconds; Created = $r.Created; Failed = $r.ReportedFailed; 'Created+Failed' = $r.CreatedPlusFailed; Duplicates = $r.Duplicates; 'Lost track' = $r.LostTrack; Phantom = $r.Phantom; Unaccounted = $r.Unaccounted; Retried = $r.Retried } }
+            3 { [pscustomobject][ordered]@{ Approach = $r.Approach; 'Seconds' = $r.ElapsedSeconds; 'Told created' = $r.ReportedCreated; Created = $r.Created; Failed = $r.ReportedFailed; 'Created+Failed' = $r.CreatedPlusFailed; Duplicates = $r.Duplicates; 'Lost track' = $r.LostTrack; Phantom = $r.Phantom; Unaccounted = $r.Unaccounted; Retried = $r.Retried } }
             4 { [pscustomobject][ordered]@{ Approach = $r.Approach; 'Seconds' = $r.ElapsedSeconds; 'Users/s' = $r.UsersPerSecond; 'vs Serial' = & $ratio $serial; 'CPU ms/user (pwsh)' = $r.CpuMsPerUser; 'CPU ms/user (emulator)' = $r.EmulatorCpuMsPerUser } }
         }
     }
@@ -561,7 +563,7 @@ Write-Host ("CometChat.PowerShell {0} provisioning bench: {1} users, scenarios {
 $scenarios = [Collections.Generic.List[object]]::new()
 $couldNotRun = $false
 try {
-    foreach ($id in ($Scenario | Sort-Object -Unique)) {
+    foreach ($id in $Scenario) {
         try {
             $scenarios.Add((Invoke-Scenario -Id $id -CsvPath $csvPath -WarmupCsvPath $warmupCsvPath -ExpectedUids $expectedUids))
         }
