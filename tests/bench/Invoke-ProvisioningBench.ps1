@@ -149,33 +149,26 @@ function Start-BenchEmulator {
     $settings = $Definition.Emulator
     $emulator = Start-CometChatEmulator @settings
     $apiKey = [Net.NetworkCredential]::new('', $emulator.ApiKey).Password
-    $context = $emulator.Context
     if ($Definition.TimeoutSec -gt 0) {
         $limits = @{}
         foreach ($name in 'CoreRequestsPerMinute', 'StandardRequestsPerMinute') {
             if ($settings.ContainsKey($name)) { $limits[$name] = $settings[$name] }
         }
-        $context = Connect-CometChat -BaseUri $emulator.BaseUri -ApiKey $emulator.ApiKey -TimeoutSec $Definition.TimeoutSec @limits -PassThru
+        Connect-CometChat -BaseUri $emulator.BaseUri -ApiKey $emulator.ApiKey -TimeoutSec $Definition.TimeoutSec @limits
     }
     [pscustomobject]@{
         Emulator   = $emulator
         BaseUri    = $emulator.BaseUri.AbsoluteUri.TrimEnd('/')
         Root       = $emulator.BaseUri.AbsoluteUri.TrimEnd('/') -replace '/v3$', ''
         ApiKey     = $apiKey
-        Context    = $context
         TimeoutSec = $Definition.TimeoutSec
     }
 }
 
 function Invoke-EmulatorAdmin {
     # Calls the emulator's admin surface (/_emulator/...): never rate limited, delayed or faulted.
-    param([pscustomobject] $Target, [string] $Method, [string] $Path, [object] $Body)
-    $request = @{ Method = $Method; Uri = "$($Target.Root)/_emulator/$Path"; Headers = @{ apikey = $Target.ApiKey }; TimeoutSec = 30 }
-    if ($null -ne $Body) {
-        $request.Body = $Body | ConvertTo-Json -Compress
-        $request.ContentType = 'application/json'
-    }
-    (Invoke-RestMethod @request).data
+    param([pscustomobject] $Target, [string] $Method, [string] $Path)
+    (Invoke-RestMethod -Method $Method -Uri "$($Target.Root)/_emulator/$Path" -Headers @{ apikey = $Target.ApiKey } -TimeoutSec 30).data
 }
 
 function Reset-Emulator {
