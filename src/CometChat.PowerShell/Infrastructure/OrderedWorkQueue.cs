@@ -6,9 +6,10 @@ using System.Threading.Tasks;
 namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>
-/// Work items started in input order, running concurrently, handed back in input order. Completed items may wait
-/// behind a slow one (a retry), up to <see cref="MaxBuffered"/>; that keeps output in input order without letting
-/// one slow request stall the others until the buffer is full.
+/// Work items started in input order, running concurrently, handed back in input order. Completed items wait
+/// behind a slow one (a row in its retries) up to <see cref="MaxBuffered"/>: enough that a row stuck for seconds
+/// doesn't stop new rows from starting (a finished result is a small object), yet bounded so a row stuck for
+/// minutes can't make memory grow without limit.
 /// </summary>
 internal sealed class OrderedWorkQueue<TItem> where TItem : class
 {
@@ -19,7 +20,7 @@ internal sealed class OrderedWorkQueue<TItem> where TItem : class
     public OrderedWorkQueue(int throttleLimit)
     {
         ThrottleLimit = throttleLimit;
-        MaxBuffered = Math.Max(64, throttleLimit * 16);
+        MaxBuffered = Math.Max(4096, throttleLimit * 256);
     }
 
     /// <summary>Requests allowed in flight at once.</summary>
