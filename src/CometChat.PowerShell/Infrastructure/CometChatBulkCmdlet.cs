@@ -28,7 +28,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
     /// <summary>How many requests may be in flight at once.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = 16;
+    public int ThrottleLimit { get; set; } = 32;
 
     /// <summary>How many records are coming, when piped input can't tell; enables percent and time remaining in the progress bar.</summary>
     [Parameter]
