@@ -9,7 +9,7 @@ namespace CometChat.Client.Errors;
 /// <summary>Turns CometChat's <c>{"error": {...}}</c> envelope into a <see cref="CometChatApiException"/>.</summary>
 internal static class ErrorEnvelope
 {
-    public static CometChatApiException ToException(ApiExchange exchange, string apiKey)
+    public static CometChatApiException ToException(ApiExchange exchange, string apiKey, DateTimeOffset now)
     {
         string? code = null, message = null, devMessage = null;
         Dictionary<string, IReadOnlyList<string>>? details = null;
@@ -34,7 +34,7 @@ internal static class ErrorEnvelope
         code ??= $"ERR_HTTP_{exchange.StatusCode}";
         message ??= DescribeStatus(exchange);
         return new CometChatApiException(exchange.StatusCode, code, Redact(message, apiKey), devMessage is null ? null : Redact(devMessage, apiKey),
-            details, exchange.ThrottleWait(DateTimeOffset.UtcNow));
+            details, exchange.ThrottleWait(now));
     }
 
     /// <summary>CometChat echoes an unknown key in its message; the key must never reach output or logs.</summary>

@@ -67,7 +67,7 @@ internal sealed class CometChatTransport : IDisposable
             var exchange = outcome.Result!;
             if (!exchange.IsSuccess)
             {
-                var error = ErrorEnvelope.ToException(exchange, _options.ApiKey);
+                var error = ErrorEnvelope.ToException(exchange, _options.ApiKey, _options.TimeProvider.GetUtcNow());
                 error.Attempts = request.Attempts;
                 throw error;
             }

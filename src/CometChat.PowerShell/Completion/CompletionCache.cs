@@ -3,6 +3,9 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client;
 using CometChat.Client.Errors;
 
 namespace CometChat.PowerShell.Completion;
@@ -18,7 +21,10 @@ internal sealed class CompletionCache<T>
 
     public CompletionCache(TimeSpan lifetime) => _lifetime = lifetime;
 
-    public IReadOnlyList<T> Get(CometChatContext connection, string key, Func<IReadOnlyList<T>> fetch)
+    /// <summary>Completion has to answer at once: a fetch gets this long before completing nothing.</summary>
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(3);
+
+    public IReadOnlyList<T> Get(CometChatContext connection, string key, Func<CometChatClient, CancellationToken, Task<IReadOnlyList<T>>> fetch)
     {
         if (_entries.TryGetValue((connection, key), out var entry) && entry.Expires > DateTime.UtcNow)
         {
@@ -27,7 +33,8 @@ internal sealed class CompletionCache<T>
         IReadOnlyList<T> values;
         try
         {
-            values = fetch();
+            using var timeout = new CancellationTokenSource(FetchTimeout);
+            values = Task.Run(() => fetch(connection.Client, timeout.Token)).GetAwaiter().GetResult();
         }
         catch (Exception error) when (error is CometChatException or OperationCanceledException or AggregateException)
         {

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using System.Threading.Tasks;
+using CometChat.Client;
 
 namespace CometChat.PowerShell.Completion;
 
@@ -23,7 +24,7 @@ public sealed class RoleCompleter : IArgumentCompleter
         {
             return Array.Empty<CompletionResult>();
         }
-        var roles = Cache.Get(connection, string.Empty, () => FetchRoles(connection));
+        var roles = Cache.Get(connection, string.Empty, FetchRolesAsync);
         var prefix = wordToComplete ?? string.Empty;
         return roles
             .Where(role => role.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -31,10 +32,9 @@ public sealed class RoleCompleter : IArgumentCompleter
             .ToList();
     }
 
-    private static IReadOnlyList<string> FetchRoles(CometChatContext connection)
+    private static async Task<IReadOnlyList<string>> FetchRolesAsync(CometChatClient client, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-        var page = Task.Run(() => connection.Client.ListRolesAsync(1, 100, timeout.Token)).GetAwaiter().GetResult();
+        var page = await client.ListRolesAsync(1, 100, cancellationToken).ConfigureAwait(false);
         return page.Items.Select(role => role.Role).OrderBy(role => role, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using System.Threading.Tasks;
+using CometChat.Client;
 using CometChat.Client.Models;
 
 namespace CometChat.PowerShell.Completion;
@@ -28,16 +29,15 @@ public sealed class TagCompleter : IArgumentCompleter
             return Array.Empty<CompletionResult>();
         }
         var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        return Cache.Get(connection, string.Empty, () => FetchTags(connection))
+        return Cache.Get(connection, string.Empty, FetchTagsAsync)
             .Where(tag => tag.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Select(tag => new CompletionResult(tag.IndexOfAny(new[] { ' ', ';', ',' }) >= 0 ? $"'{tag}'" : tag, tag, CompletionResultType.ParameterValue, tag))
             .ToList();
     }
 
-    private static IReadOnlyList<string> FetchTags(CometChatContext connection)
+    private static async Task<IReadOnlyList<string>> FetchTagsAsync(CometChatClient client, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-        var page = Task.Run(() => connection.Client.ListUsersAsync(new UserQuery { WithTags = true }, 1, 1000, timeout.Token)).GetAwaiter().GetResult();
+        var page = await client.ListUsersAsync(new UserQuery { WithTags = true }, 1, 1000, cancellationToken).ConfigureAwait(false);
         return page.Items.SelectMany(user => (IEnumerable<string>?)user.Tags ?? Array.Empty<string>())
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderBy(tag => tag, StringComparer.OrdinalIgnoreCase)

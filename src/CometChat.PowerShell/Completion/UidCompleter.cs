@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using System.Threading.Tasks;
+using CometChat.Client;
 using CometChat.Client.Models;
 
 namespace CometChat.PowerShell.Completion;
@@ -26,17 +27,16 @@ public sealed class UidCompleter : IArgumentCompleter
         {
             return Array.Empty<CompletionResult>();
         }
-        var users = Cache.Get(connection, prefix, () => Search(connection, prefix));
+        var users = Cache.Get(connection, prefix, (client, token) => SearchAsync(client, prefix, token));
         return users
             .Select(user => new CompletionResult(user.Uid, user.Uid, CompletionResultType.ParameterValue, $"{user.Uid} ({user.Name})"))
             .ToList();
     }
 
-    private static IReadOnlyList<CometChatUser> Search(CometChatContext connection, string prefix)
+    private static async Task<IReadOnlyList<CometChatUser>> SearchAsync(CometChatClient client, string prefix, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         var query = new UserQuery { SearchKey = prefix.Length == 0 ? null : prefix, SearchIn = new[] { "uid" }, WithTags = false };
-        var page = Task.Run(() => connection.Client.ListUsersAsync(query, 1, MaxResults, timeout.Token)).GetAwaiter().GetResult();
+        var page = await client.ListUsersAsync(query, 1, MaxResults, cancellationToken).ConfigureAwait(false);
         return page.Items.OrderBy(user => user.Uid, StringComparer.Ordinal).ToList();
     }
 }

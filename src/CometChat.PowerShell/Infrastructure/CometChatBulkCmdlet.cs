@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
@@ -50,6 +49,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         _clock.Start();
         Summary.Command = MyInvocation.MyCommand.Name;
         _queue = new OrderedWorkQueue<WorkItem>(ThrottleLimit);
@@ -74,28 +74,11 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
         queue.Add(new WorkItem(target, onSuccess, onFailure), Start(operation));
     }
 
-    /// <summary>
-    /// The non-blank uids of one input record, each with what to blame when it fails: the piped record, or the uid
-    /// itself when given as an argument. A blank uid is reported here as a failed record and left out.
-    /// </summary>
-    protected IEnumerable<(string Uid, object Target)> UidsOf(IEnumerable<string?> uids, PSObject? pipedRecord)
-    {
-        foreach (var raw in uids)
-        {
-            object target = pipedRecord ?? (object)(raw ?? string.Empty);
-            var uid = (raw ?? string.Empty).Trim();
-            if (uid.Length == 0)
-            {
-                CountFailure();
-                WriteFailure(new ArgumentException("The uid is empty."), target);
-                continue;
-            }
-            yield return (uid, target);
-        }
-    }
-
     /// <summary>Counts a record that failed before any request (e.g. a failed conversion).</summary>
     protected void CountFailure() => Summary.Failed++;
+
+    /// <inheritdoc />
+    protected override void OnRecordRejected() => CountFailure();
 
     /// <inheritdoc />
     protected override void EndProcessing()

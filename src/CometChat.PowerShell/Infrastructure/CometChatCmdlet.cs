@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,6 +19,7 @@ public abstract class CometChatCmdlet : PSCmdlet
     private readonly CancellationTokenSource _stopping = new();
     private RequestActivity? _activity;
     private CometChatContext? _connection;
+    private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The connection to use instead of the default one (see Connect-CometChat -PassThru).</summary>
     [Parameter]
@@ -44,7 +46,42 @@ public abstract class CometChatCmdlet : PSCmdlet
     }
 
     /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        // Before the first record, BoundParameters holds only what the command line gave.
+        _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Whether <paramref name="parameterName"/> was given on the command line (not bound from the pipeline).</summary>
+    protected bool GivenOnCommandLine(string parameterName) => _givenOnCommandLine.Contains(parameterName);
+
+    /// <summary>
+    /// The non-blank uids of one input record, each with what to blame when it fails: the piped record, or the uid
+    /// itself when given as an argument. A blank uid is reported here as a failed record and left out.
+    /// </summary>
+    protected IEnumerable<(string Uid, object Target)> UidsOf(IEnumerable<string?> uids, PSObject? pipedRecord)
+    {
+        foreach (var raw in uids)
+        {
+            object target = pipedRecord ?? (object)(raw ?? string.Empty);
+            var uid = (raw ?? string.Empty).Trim();
+            if (uid.Length == 0)
+            {
+                OnRecordRejected();
+                WriteFailure(new ArgumentException("The uid is empty."), target);
+                continue;
+            }
+            yield return (uid, target);
+        }
+    }
+
+    /// <summary>Called when an input record fails before any request is made for it.</summary>
+    protected virtual void OnRecordRejected()
+    {
+    }
 
     /// <summary>Runs one operation against the connection and waits for it, writing verbose lines meanwhile.</summary>
     protected T Await<T>(Func<CometChatClient, CancellationToken, Task<T>> operation)

@@ -30,15 +30,10 @@ public sealed class GetCometChatAuthTokenCommand : CometChatCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var raw in Uid)
+        foreach (var (uid, target) in UidsOf(Uid, InputObject))
         {
-            var uid = (raw ?? string.Empty).Trim();
             try
             {
-                if (uid.Length == 0)
-                {
-                    throw new ArgumentException("The uid is empty.");
-                }
                 if (!string.IsNullOrEmpty(AuthToken))
                 {
                     var token = AuthToken!;
@@ -48,9 +43,9 @@ public sealed class GetCometChatAuthTokenCommand : CometChatCmdlet
                 new PageStreamer<CometChatAuthToken>(this, (client, page, size, cancel) => client.ListAuthTokensAsync(uid, page, size, cancel))
                     .Stream(100, 0, ulong.MaxValue, WriteObject);
             }
-            catch (Exception error) when (error is CometChatException or ArgumentException)
+            catch (CometChatException error)
             {
-                WriteFailure(error, InputObject ?? (object?)raw);
+                WriteFailure(error, target);
             }
         }
     }

@@ -33,21 +33,16 @@ public sealed class GetCometChatBlockedUserCommand : CometChatCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var uid in Uid)
+        foreach (var (blocker, target) in UidsOf(Uid, InputObject))
         {
-            var blocker = (uid ?? string.Empty).Trim();
             try
             {
-                if (blocker.Length == 0)
-                {
-                    throw new ArgumentException("The uid is empty.");
-                }
                 new PageStreamer<CometChatBlockedUser>(this, (client, page, size, token) => client.ListBlockedUsersAsync(blocker, page, size, token))
                     .Stream(PageSize, 0, ulong.MaxValue, WriteObject);
             }
-            catch (Exception error) when (error is CometChatException or ArgumentException)
+            catch (CometChatException error)
             {
-                WriteFailure(error, InputObject ?? (object?)uid);
+                WriteFailure(error, target);
             }
         }
     }

@@ -54,16 +54,6 @@ public sealed class SetCometChatRoleCommand : CometChatCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
-    private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        // Before the first record, BoundParameters holds only what the command line gave.
-        _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
-        base.BeginProcessing();
-    }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -71,9 +61,9 @@ public sealed class SetCometChatRoleCommand : CometChatCmdlet
         if (InputObject?.BaseObject is CometChatRole)
         {
             // A role from Get-CometChatRole carries its fields; only what the command line says is changed.
-            if (!_givenOnCommandLine.Contains(nameof(Name))) Name = null;
-            if (!_givenOnCommandLine.Contains(nameof(Description))) Description = null;
-            if (!_givenOnCommandLine.Contains(nameof(Metadata))) Metadata = null;
+            if (!GivenOnCommandLine(nameof(Name))) Name = null;
+            if (!GivenOnCommandLine(nameof(Description))) Description = null;
+            if (!GivenOnCommandLine(nameof(Metadata))) Metadata = null;
         }
         try
         {

@@ -78,9 +78,9 @@ public sealed class GetCometChatUserCommand : CometChatCmdlet
     {
         if (ParameterSetName == UidSet)
         {
-            foreach (var uid in Uid)
+            foreach (var (uid, target) in UidsOf(Uid, InputObject))
             {
-                GetOne(uid, InputObject ?? (object)uid);
+                GetOne(uid, target);
             }
         }
         else
@@ -91,16 +91,11 @@ public sealed class GetCometChatUserCommand : CometChatCmdlet
 
     private void GetOne(string uid, object target)
     {
-        if (string.IsNullOrWhiteSpace(uid))
-        {
-            WriteFailure(new ArgumentException("The uid is empty."), target);
-            return;
-        }
         try
         {
             WriteObject(Await((client, token) => IncludeDeactivated
-                ? FindIncludingDeactivatedAsync(client, uid.Trim(), OnBehalfOf, token)
-                : client.GetUserAsync(uid.Trim(), OnBehalfOf, token)));
+                ? FindIncludingDeactivatedAsync(client, uid, OnBehalfOf, token)
+                : client.GetUserAsync(uid, OnBehalfOf, token)));
         }
         catch (Exception error) when (error is CometChatException)
         {

@@ -77,16 +77,6 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
     /// <inheritdoc />
     protected override void CountSuccess(CometChatUser? result) => Summary.Updated++;
 
-    private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        // Before the first record, BoundParameters holds only what the command line gave.
-        _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
-        base.BeginProcessing();
-    }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -140,13 +130,13 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
 
     private void ForgetPipelineProperties()
     {
-        if (!_givenOnCommandLine.Contains(nameof(Name))) Name = null;
-        if (!_givenOnCommandLine.Contains(nameof(Avatar))) Avatar = null;
-        if (!_givenOnCommandLine.Contains(nameof(Link))) Link = null;
-        if (!_givenOnCommandLine.Contains(nameof(Role))) Role = null;
-        if (!_givenOnCommandLine.Contains(nameof(StatusMessage))) StatusMessage = null;
-        if (!_givenOnCommandLine.Contains(nameof(Metadata))) Metadata = null;
-        if (!_givenOnCommandLine.Contains(nameof(Tags))) Tags = null;
+        if (!GivenOnCommandLine(nameof(Name))) Name = null;
+        if (!GivenOnCommandLine(nameof(Avatar))) Avatar = null;
+        if (!GivenOnCommandLine(nameof(Link))) Link = null;
+        if (!GivenOnCommandLine(nameof(Role))) Role = null;
+        if (!GivenOnCommandLine(nameof(StatusMessage))) StatusMessage = null;
+        if (!GivenOnCommandLine(nameof(Metadata))) Metadata = null;
+        if (!GivenOnCommandLine(nameof(Tags))) Tags = null;
     }
 
     private UserUpdate BuildUpdate()
