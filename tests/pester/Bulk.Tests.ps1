@@ -67,6 +67,9 @@ Describe 'Retries' {
                     param($ModulePath, $Connection, $Rows)
                     Import-Module $ModulePath
                     $ProgressPreference = 'Continue'
+                    # Start just after a window begins (windows line up with the unix epoch), so the 40 that fit go
+                    # out at once and the 429s that follow ask for a wait of several seconds, long enough to show.
+                    Start-Sleep -Milliseconds (4000 - [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() % 4000 + 50)
                     $Rows | New-CometChatUser -Context $Connection -TotalCount $Rows.Count
                 }).AddArgument($script:ModulePath).AddArgument($connection).AddArgument((New-Rows 70))
             $created = $shell.Invoke()
@@ -172,6 +175,26 @@ Describe 'Re-runs' {
         $retry.Uid | Should -Be 'bad uid'
         $retry | ForEach-Object { $_.Uid = 'fixed-uid'; $_ } | New-CometChatUser | Should -Not -BeNullOrEmpty
         (Get-CometChatUser).Count | Should -Be 4
+    }
+}
+
+Describe 'Rows for the same uid' {
+    BeforeAll { $script:Emulator = Start-CometChatEmulator -LatencyMilliseconds 5 -LatencyJitterMilliseconds 40 -Seed 3 }
+    AfterAll { Stop-CometChatEmulator -InputObject $Emulator }
+    BeforeEach { Reset-Emulator $Emulator }
+
+    It 'apply in input order although other rows run concurrently: the last update stays' {
+        New-CometChatUser -Uid sam -Name Sam | Out-Null
+        $rows = 1..30 | ForEach-Object { [pscustomobject]@{ Uid = 'sam'; StatusMessage = "step $_" } }
+        $rows | Set-CometChatUser -ThrottleLimit 16
+        (Get-CometChatUser -Uid sam).StatusMessage | Should -Be 'step 30'
+    }
+
+    It 'make the first of two rows for a uid the one created, the second the duplicate' {
+        $rows = 1..10 | ForEach-Object { [pscustomobject]@{ Uid = "dup$_"; Name = "First $_" }; [pscustomobject]@{ Uid = "DUP$_"; Name = "Second $_" } }
+        $created = $rows | New-CometChatUser -ThrottleLimit 16 -ErrorAction SilentlyContinue -ErrorVariable failures
+        $created.Name | Should -Be (1..10 | ForEach-Object { "First $_" })
+        $failures.TargetObject.Name | Should -Be (1..10 | ForEach-Object { "Second $_" })
     }
 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
@@ -19,6 +20,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
     private const int ProgressId = 4117;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
     private readonly Stopwatch _clock = new();
+    private readonly Dictionary<string, Task> _latestByKey = new(StringComparer.OrdinalIgnoreCase);
     private OrderedWorkQueue<WorkItem>? _queue;
     private TimeSpan _lastProgress = TimeSpan.Zero;
     private bool _progressShown;
@@ -59,9 +61,11 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
     /// Starts <paramref name="operation"/> for one input record once there is room; its result goes to
     /// <paramref name="onSuccess"/> (on the pipeline thread, in input order). A failure goes to
     /// <paramref name="onFailure"/> first, which returns true when it dealt with it; otherwise it becomes an error
-    /// record targeting <paramref name="target"/>.
+    /// record targeting <paramref name="target"/>. Records with the same <paramref name="key"/> (a uid) run one after
+    /// the other, in input order, so that the first of two rows for a uid is the one created and the last update
+    /// is the one that stays; records with different keys run concurrently.
     /// </summary>
-    protected void Submit(object? target, Func<CometChatClient, CancellationToken, Task<TResult>> operation,
+    protected void Submit(object? target, string? key, Func<CometChatClient, CancellationToken, Task<TResult>> operation,
         Action<TResult> onSuccess, Func<Exception, bool>? onFailure = null)
     {
         var queue = _queue!;
@@ -71,7 +75,17 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
             WaitForAnyCompletion();
             DeliverFinished();
         }
-        queue.Add(new WorkItem(target, onSuccess, onFailure), Start(operation));
+        Task? previous = null;
+        if (key is not null)
+        {
+            _latestByKey.TryGetValue(key, out previous);
+        }
+        var task = Start(operation, previous);
+        if (key is not null)
+        {
+            _latestByKey[key] = task;
+        }
+        queue.Add(new WorkItem(target, key, onSuccess, onFailure), task);
     }
 
     /// <summary>Counts a record that failed before any request (e.g. a failed conversion).</summary>
@@ -133,6 +147,10 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
     {
         while (_queue!.TryTakeFinished(out var item, out var task))
         {
+            if (item.Key is not null && _latestByKey.TryGetValue(item.Key, out var latest) && latest == task)
+            {
+                _latestByKey.Remove(item.Key);
+            }
             var finished = (Task<TResult>)task;
             if (finished.Status == TaskStatus.RanToCompletion)
             {
@@ -221,14 +239,17 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
 
     private sealed class WorkItem
     {
-        public WorkItem(object? target, Action<TResult> onSuccess, Func<Exception, bool>? onFailure)
+        public WorkItem(object? target, string? key, Action<TResult> onSuccess, Func<Exception, bool>? onFailure)
         {
             Target = target;
+            Key = key;
             OnSuccess = onSuccess;
             OnFailure = onFailure;
         }
 
         public object? Target { get; }
+
+        public string? Key { get; }
 
         public Action<TResult> OnSuccess { get; }
 

@@ -91,14 +91,19 @@ public abstract class CometChatCmdlet : PSCmdlet
         return task.GetAwaiter().GetResult();
     }
 
-    /// <summary>Starts an operation on a worker thread, carrying this command's request observer.</summary>
-    internal Task<T> Start<T>(Func<CometChatClient, CancellationToken, Task<T>> operation)
+    /// <summary>
+    /// Starts an operation on a worker thread, carrying this command's request observer; with
+    /// <paramref name="after"/>, only once that task has finished (however it finished).
+    /// </summary>
+    internal Task<T> Start<T>(Func<CometChatClient, CancellationToken, Task<T>> operation, Task? after = null)
     {
         var client = Connection.Client;
         var token = StopToken;
         using (RequestObserverScope.Begin(Activity))
         {
-            return Task.Run(() => operation(client, token), token);
+            return after is null || after.IsCompleted
+                ? Task.Run(() => operation(client, token), token)
+                : after.ContinueWith(_ => operation(client, token), token, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class NewCometChatAuthTokenCommand : CometChatBulkCmdlet<CometChat
         {
             if (ShouldSend("Issue an auth token for CometChat user", uid, "POST", "/users/" + Uri.EscapeDataString(uid) + "/auth_tokens", new { force }))
             {
-                Submit(target, (client, token) => client.CreateAuthTokenAsync(uid, force, token), WriteObject);
+                Submit(target, uid, (client, token) => client.CreateAuthTokenAsync(uid, force, token), WriteObject);
             }
         }
     }

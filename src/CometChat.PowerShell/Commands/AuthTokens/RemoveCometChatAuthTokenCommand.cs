@@ -62,14 +62,14 @@ public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
         {
             if (ShouldSend("Revoke every auth token of CometChat user", uid, "DELETE", path, null, Force))
             {
-                Submit(target, async (client, cancel) => { await client.RemoveAllAuthTokensAsync(uid, cancel).ConfigureAwait(false); return true; }, _ => { });
+                Submit(target, uid, async (client, cancel) => { await client.RemoveAllAuthTokensAsync(uid, cancel).ConfigureAwait(false); return true; }, _ => { });
             }
             return;
         }
         var masked = Client.Models.CometChatAuthToken.Mask(token);
         if (ShouldSend($"Revoke auth token {masked} of CometChat user", uid, "DELETE", path + "/" + masked, null, Force))
         {
-            Submit(target, async (client, cancel) => { await client.RemoveAuthTokenAsync(uid, token, cancel).ConfigureAwait(false); return true; }, _ => { });
+            Submit(target, uid, async (client, cancel) => { await client.RemoveAuthTokenAsync(uid, token, cancel).ConfigureAwait(false); return true; }, _ => { });
         }
     }
 }

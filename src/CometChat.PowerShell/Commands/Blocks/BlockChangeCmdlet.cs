@@ -64,7 +64,7 @@ public abstract class BlockChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictionar
             return;
         }
         var blocking = Blocking;
-        Submit(target,
+        Submit(target, uid,
             (client, token) => blocking ? client.BlockUsersAsync(uid, targets, token) : client.UnblockUsersAsync(uid, targets, token),
             results => Report(uid, targets, results, target));
     }

@@ -125,7 +125,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
         }
 
         var ifExists = IfExists;
-        Submit(target, (client, token) => CreateAsync(client, user, ifExists, token), outcome =>
+        Submit(target, user.Uid, (client, token) => CreateAsync(client, user, ifExists, token), outcome =>
         {
             if (outcome.Kind == NewUserOutcomeKind.Skipped)
             {

@@ -52,7 +52,7 @@ public sealed class RemoveCometChatUserCommand : CometChatBulkCmdlet<bool>
             {
                 continue;
             }
-            Submit(target, async (client, token) =>
+            Submit(target, uid, async (client, token) =>
             {
                 await client.DeleteUserAsync(uid, permanent, token).ConfigureAwait(false);
                 return true;

@@ -119,7 +119,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
             return;
         }
         var passThru = PassThru.IsPresent;
-        Submit(target, (client, token) => client.UpdateUserAsync(uid, update, token)!, user =>
+        Submit(target, uid, (client, token) => client.UpdateUserAsync(uid, update, token)!, user =>
         {
             if (passThru)
             {

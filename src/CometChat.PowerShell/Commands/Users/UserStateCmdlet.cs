@@ -95,7 +95,7 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
         var batch = _batch;
         _batch = new List<(string, object)>();
         var uids = batch.Select(entry => entry.Uid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        Submit(null, (client, token) => SendAsync(client, uids, token), result => Report(batch, result), failure =>
+        Submit(null, null, (client, token) => SendAsync(client, uids, token), result => Report(batch, result), failure =>
         {
             // The whole request failed: every uid in it failed, each reported against its own row.
             foreach (var (_, target) in batch)
