@@ -39,17 +39,17 @@ public sealed partial class CometChatClient
 
     /// <summary>Gets one token.</summary>
     public async Task<CometChatAuthToken> GetAuthTokenAsync(string uid, string token, CancellationToken cancellationToken = default)
-        => ReadData<CometChatAuthToken>(await SendAsync(HttpMethod.Get, TokensPath(uid) + "/" + Segment(token), null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+        => ReadData<CometChatAuthToken>(await SendAsync(HttpMethod.Get, TokensPath(uid) + "/" + Segment("authToken", token), null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Revokes one token.</summary>
     public Task RemoveAuthTokenAsync(string uid, string token, CancellationToken cancellationToken = default)
-        => SendAsync(HttpMethod.Delete, TokensPath(uid) + "/" + Segment(token), null, RateBucket.Standard, cancellationToken);
+        => SendAsync(HttpMethod.Delete, TokensPath(uid) + "/" + Segment("authToken", token), null, RateBucket.Standard, cancellationToken);
 
     /// <summary>Revokes every token of a user.</summary>
     public Task RemoveAllAuthTokensAsync(string uid, CancellationToken cancellationToken = default)
         => SendAsync(HttpMethod.Delete, TokensPath(uid), null, RateBucket.Standard, cancellationToken);
 
-    private static string TokensPath(string uid) => "/users/" + Segment(uid) + "/auth_tokens";
+    private static string TokensPath(string uid) => "/users/" + Segment("uid", uid) + "/auth_tokens";
 
     private sealed class ForceBody
     {

@@ -38,7 +38,7 @@ public sealed partial class CometChatClient
         return ReadData<Dictionary<string, ActionResult>>(exchange);
     }
 
-    private static string BlocksPath(string uid) => "/users/" + Segment(uid) + "/blockedusers";
+    private static string BlocksPath(string uid) => "/users/" + Segment("uid", uid) + "/blockedusers";
 
     private sealed class BlockBody
     {

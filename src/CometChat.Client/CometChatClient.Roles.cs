@@ -19,7 +19,7 @@ public sealed partial class CometChatClient
 
     /// <summary>Gets one role.</summary>
     public async Task<CometChatRole> GetRoleAsync(string role, CancellationToken cancellationToken = default)
-        => ReadData<CometChatRole>(await SendAsync(HttpMethod.Get, "/roles/" + Segment(role), null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+        => ReadData<CometChatRole>(await SendAsync(HttpMethod.Get, "/roles/" + Segment("role", role), null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Creates a role.</summary>
     public async Task<CometChatRole> CreateRoleAsync(NewRole role, CancellationToken cancellationToken = default)
@@ -27,9 +27,9 @@ public sealed partial class CometChatClient
 
     /// <summary>Updates a role.</summary>
     public async Task<CometChatRole> UpdateRoleAsync(string role, RoleUpdate update, CancellationToken cancellationToken = default)
-        => ReadData<CometChatRole>(await SendAsync(HttpMethod.Put, "/roles/" + Segment(role), update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+        => ReadData<CometChatRole>(await SendAsync(HttpMethod.Put, "/roles/" + Segment("role", role), update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Deletes a role; <c>default</c> can't be deleted.</summary>
     public Task RemoveRoleAsync(string role, CancellationToken cancellationToken = default)
-        => SendAsync(HttpMethod.Delete, "/roles/" + Segment(role), null, RateBucket.Standard, cancellationToken);
+        => SendAsync(HttpMethod.Delete, "/roles/" + Segment("role", role), null, RateBucket.Standard, cancellationToken);
 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using CometChat.Client.Errors;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
+using CometChat.Client.Validation;
 
 namespace CometChat.Client;
 
@@ -24,6 +25,7 @@ public sealed partial class CometChatClient
     /// </summary>
     public async Task<CometChatUser> CreateUserAsync(NewUser user, CancellationToken cancellationToken = default)
     {
+        InputRules.ThrowIfAny(InputRules.Check(user));
         var request = new ApiRequest(HttpMethod.Post, "/users", SerializeBody(user), RateBucket.Core);
         try
         {
@@ -47,7 +49,7 @@ public sealed partial class CometChatClient
 
     /// <summary>Gets one user (<c>GET /users/{uid}</c>); deactivated users are not found.</summary>
     public async Task<CometChatUser> GetUserAsync(string uid, string? onBehalfOf = null, CancellationToken cancellationToken = default)
-        => ReadData<CometChatUser>(await SendAsync(HttpMethod.Get, "/users/" + Segment(uid), null, RateBucket.Standard, cancellationToken, onBehalfOf).ConfigureAwait(false));
+        => ReadData<CometChatUser>(await SendAsync(HttpMethod.Get, "/users/" + Segment("uid", uid), null, RateBucket.Standard, cancellationToken, onBehalfOf).ConfigureAwait(false));
 
     /// <summary>Gets one user, or null when the uid is unknown.</summary>
     public async Task<CometChatUser?> TryGetUserAsync(string uid, CancellationToken cancellationToken = default)
@@ -85,11 +87,15 @@ public sealed partial class CometChatClient
 
     /// <summary>Updates a user (<c>PUT /users/{uid}</c>) and returns it as stored.</summary>
     public async Task<CometChatUser> UpdateUserAsync(string uid, UserUpdate update, CancellationToken cancellationToken = default)
-        => ReadData<CometChatUser>(await SendAsync(HttpMethod.Put, "/users/" + Segment(uid), update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+    {
+        var path = "/users/" + Segment("uid", uid);
+        InputRules.ThrowIfAny(InputRules.Check(update));
+        return ReadData<CometChatUser>(await SendAsync(HttpMethod.Put, path, update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Deletes a user (<c>DELETE /users/{uid}</c>): deactivates it, or removes it for good when <paramref name="permanent"/>.</summary>
     public async Task DeleteUserAsync(string uid, bool permanent, CancellationToken cancellationToken = default)
-        => await SendAsync(HttpMethod.Delete, "/users/" + Segment(uid), new DeleteUserBody { Permanent = permanent }, RateBucket.Core, cancellationToken).ConfigureAwait(false);
+        => await SendAsync(HttpMethod.Delete, "/users/" + Segment("uid", uid), new DeleteUserBody { Permanent = permanent }, RateBucket.Core, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Deactivates users in one request (<c>DELETE /users</c>).</summary>
     public async Task<BulkStateResult> DeactivateUsersAsync(IEnumerable<string> uids, CancellationToken cancellationToken = default)

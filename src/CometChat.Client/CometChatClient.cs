@@ -7,9 +7,11 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using CometChat.Client.Errors;
 using CometChat.Client.Http;
 using CometChat.Client.Json;
 using CometChat.Client.Models;
+using CometChat.Client.Validation;
 
 namespace CometChat.Client;
 
@@ -25,7 +27,7 @@ public sealed partial class CometChatClient : IDisposable
     public CometChatClient(CometChatClientOptions options)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        if (string.IsNullOrEmpty(options.ApiKey))
+        if (options.ApiKey is null || options.ApiKey.Length == 0)
         {
             throw new ArgumentException("An API key is required.", nameof(options));
         }
@@ -43,7 +45,9 @@ public sealed partial class CometChatClient : IDisposable
     public static byte[] SerializeBody(object body) => JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), CometChatJson.Options);
 
     private Task<ApiExchange> SendAsync(HttpMethod method, string path, object? body, RateBucket bucket, CancellationToken cancellationToken, string? onBehalfOf = null)
-        => _transport.SendAsync(new ApiRequest(method, path, body is null ? null : SerializeBody(body), bucket, onBehalfOf), cancellationToken);
+        => onBehalfOf is not null && InputRules.Identifier("onBehalfOf", onBehalfOf) is { } problem
+            ? Task.FromException<ApiExchange>(new CometChatValidationException(new[] { problem }))
+            : _transport.SendAsync(new ApiRequest(method, path, body is null ? null : SerializeBody(body), bucket, onBehalfOf), cancellationToken);
 
     private static T ReadData<T>(ApiExchange exchange)
     {
@@ -69,7 +73,8 @@ public sealed partial class CometChatClient : IDisposable
         return new CometChatPage<T>(items, pagination);
     }
 
-    private static string Segment(string value) => Uri.EscapeDataString(value);
+    /// <summary>A uid, role id or token as one escaped path segment; anything else is refused before a request.</summary>
+    private static string Segment(string field, string value) => InputRules.PathSegment(field, value);
 
     private static string Query(IEnumerable<KeyValuePair<string, string?>> parameters)
     {

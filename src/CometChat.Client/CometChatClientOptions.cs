@@ -1,5 +1,7 @@
 using System;
+using System.Net;
 using System.Net.Http;
+using System.Security;
 
 namespace CometChat.Client;
 
@@ -15,8 +17,11 @@ public sealed class CometChatClientOptions
     /// <summary>The API root including <c>/v3</c>, e.g. <c>https://{appId}.api-{region}.cometchat.io/v3</c>.</summary>
     public Uri BaseUri { get; set; } = new("http://127.0.0.1/v3");
 
-    /// <summary>The REST API key. Never logged.</summary>
-    public string ApiKey { get; set; } = string.Empty;
+    /// <summary>
+    /// The REST API key. It stays encrypted in memory and is revealed only to set the <c>apikey</c> header of each
+    /// request (and to scrub it from error messages); it is never logged, shown or serialized.
+    /// </summary>
+    public SecureString? ApiKey { get; set; }
 
     /// <summary>Pace core operations to this many per minute; null uses the production limit and lowers it when the
     /// service reports a lower one; 0 turns pacing off.</summary>
@@ -48,6 +53,9 @@ public sealed class CometChatClientOptions
 
     /// <summary>Replaces the clock (tests).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The key as text, for the header of one request. Callers must not keep it.</summary>
+    internal string RevealApiKey() => ApiKey is null ? string.Empty : new NetworkCredential(string.Empty, ApiKey).Password;
 
     /// <summary>Base URI of an app: <c>https://{appId}.api-{region}.cometchat.io/v3</c>.</summary>
     public static Uri AppBaseUri(string appId, string region)

@@ -12,7 +12,7 @@ public class ErrorMappingTests
             """{"uid":["The uid field is required."],"tags.0":["The tags.0 field is required."]}"""));
         using var client = TestClients.Create(handler);
 
-        var error = await Assert.ThrowsAsync<CometChatApiException>(() => client.CreateUserAsync(new NewUser { Name = "x" }));
+        var error = await Assert.ThrowsAsync<CometChatApiException>(() => client.CreateUserAsync(new NewUser { Uid = "x", Name = "x" }));
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("ERR_BAD_REQUEST", error.ErrorCode);
         Assert.Equal(new[] { "The uid field is required." }, error.Details["uid"]);
@@ -59,5 +59,8 @@ public class ErrorMappingTests
 
     [Fact]
     public void A_client_needs_a_key()
-        => Assert.Throws<ArgumentException>(() => new CometChatClient(new CometChatClientOptions { ApiKey = "" }));
+    {
+        Assert.Throws<ArgumentException>(() => new CometChatClient(new CometChatClientOptions { ApiKey = TestClients.Secret("") }));
+        Assert.Throws<ArgumentException>(() => new CometChatClient(new CometChatClientOptions()));
+    }
 }

@@ -79,12 +79,12 @@ public class RequestShapeTests
     }
 
     [Fact]
-    public async Task Uids_are_escaped_in_paths()
+    public async Task A_uid_that_is_not_one_path_segment_is_refused_before_sending()
     {
         var handler = new FakeHandler().ThenFixture("get-user");
         using var client = TestClients.Create(handler);
-        await client.GetUserAsync("a/../b c");
-        Assert.Equal("/v3/users/a%2F..%2Fb%20c", Assert.Single(handler.Requests).Uri.AbsolutePath);
+        await Assert.ThrowsAsync<CometChat.Client.Errors.CometChatValidationException>(() => client.GetUserAsync("a/../b c"));
+        Assert.Empty(handler.Requests);
     }
 
     [Fact]

@@ -7,12 +7,15 @@ internal static class TestClients
 {
     public const string ApiKey = "0123456789abcdef0123456789abcdef01234567";
 
+    /// <summary>A key as the client holds it.</summary>
+    public static System.Security.SecureString Secret(string text) => new System.Net.NetworkCredential(string.Empty, text).SecurePassword;
+
     public static CometChatClient Create(FakeHandler handler, Action<CometChatClientOptions>? configure = null)
     {
         var options = new CometChatClientOptions
         {
             BaseUri = new Uri("https://app1.api-us.cometchat.io/v3"),
-            ApiKey = ApiKey,
+            ApiKey = Secret(ApiKey),
             Handler = handler,
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             CoreRequestsPerMinute = 0,
@@ -47,6 +50,13 @@ internal sealed class RecordingObserver : IRequestObserver
     public List<(int NextAttempt, TimeSpan Delay, string Reason)> Retries { get; } = new();
     public List<TimeSpan> Throttles { get; } = new();
     public List<string> RecoveredUids { get; } = new();
+
+    public List<IReadOnlyList<KeyValuePair<string, string>>> SentHeaders { get; } = new();
+
+    public void RequestSending(string method, string path, IReadOnlyList<KeyValuePair<string, string>> redactedHeaders)
+    {
+        lock (this) { SentHeaders.Add(redactedHeaders); }
+    }
 
     public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt)
     {

@@ -85,7 +85,8 @@ commas,Comma Tags,,,,,"x,y",
         (Get-CometChatUser).Uid | Should -Be @('first', 'second')
     }
 
-    It 'reports invalid fields with the details CometChat gives, and goes on' {
+    It 'reports invalid fields with the rules CometChat words them by, row by row, before sending, and goes on' {
+        Invoke-EmulatorAdmin -Emulator $Emulator -Path counters -Method Delete | Out-Null
         $rows = @(
             [pscustomobject]@{ Uid = 'bad uid'; Name = 'Bad' }
             [pscustomobject]@{ Uid = 'noname'; Name = '' }
@@ -96,9 +97,10 @@ commas,Comma Tags,,,,,"x,y",
         $failures | Should -HaveCount 2
         $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'ERR_BAD_REQUEST,*' }
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $failures[0].ErrorDetails.Message | Should -BeLike '*uid: The uid may only contain letters, numbers, dashes and underscores.*'
-        $failures[1].ErrorDetails.Message | Should -BeLike '*name: The name field is required.*'
+        $failures[0].ErrorDetails.Message | Should -BeLike "Row 1: uid: The uid may only contain letters, numbers, dashes and underscores; 'bad uid' has a space (U+0020) at position 4.*"
+        $failures[1].ErrorDetails.Message | Should -BeLike 'Row 2: name: The name field is required.*'
         $failures.TargetObject.Uid | Should -Be @('bad uid', 'noname')
+        Get-EmulatorRequestCount $Emulator -Method POST -Route '/v3/users' | Should -Be 1
     }
 
     It 'reports a metadata cell that is not a JSON object for its row, without sending it' {
@@ -111,9 +113,9 @@ commas,Comma Tags,,,,,"x,y",
         $created = $rows | New-CometChatUser -ErrorAction SilentlyContinue -ErrorVariable failures
         $created.Uid | Should -Be 'm1'
         $failures | Should -HaveCount 2
-        $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ERR_INVALID_INPUT,*' }
-        $failures[0].Exception.Message | Should -BeLike "*'m2'*not valid JSON*"
-        $failures[1].Exception.Message | Should -BeLike '*must be a JSON object*'
+        $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ERR_BAD_REQUEST,*' }
+        $failures[0].ErrorDetails.Message | Should -BeLike 'Row 2: metadata: *not valid JSON*'
+        $failures[1].ErrorDetails.Message | Should -BeLike 'Row 3: metadata: *must be a JSON object*'
         $failures.TargetObject.Uid | Should -Be @('m2', 'm3')
         Get-EmulatorRequestCount $Emulator -Method POST -Route '/v3/users' | Should -Be 1
     }

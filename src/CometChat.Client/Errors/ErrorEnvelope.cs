@@ -23,7 +23,7 @@ internal static class ErrorEnvelope
                 code = ReadString(error, "code");
                 message = ReadString(error, "message");
                 devMessage = ReadString(error, "devMessage");
-                details = ReadDetails(error);
+                details = ReadDetails(error, apiKey);
             }
         }
         catch (JsonException)
@@ -50,7 +50,7 @@ internal static class ErrorEnvelope
     private static string? ReadString(JsonElement element, string name)
         => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static Dictionary<string, IReadOnlyList<string>>? ReadDetails(JsonElement error)
+    private static Dictionary<string, IReadOnlyList<string>>? ReadDetails(JsonElement error, string apiKey)
     {
         if (!error.TryGetProperty("details", out var details) || details.ValueKind != JsonValueKind.Object)
         {
@@ -64,12 +64,12 @@ internal static class ErrorEnvelope
             {
                 foreach (var item in field.Value.EnumerateArray())
                 {
-                    messages.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText());
+                    messages.Add(Redact(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText(), apiKey));
                 }
             }
             else
             {
-                messages.Add(field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : field.Value.GetRawText());
+                messages.Add(Redact(field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : field.Value.GetRawText(), apiKey));
             }
             result[field.Name] = messages;
         }

@@ -67,7 +67,7 @@ internal sealed class CometChatTransport : IDisposable
             var exchange = outcome.Result!;
             if (!exchange.IsSuccess)
             {
-                var error = ErrorEnvelope.ToException(exchange, _options.ApiKey, _options.TimeProvider.GetUtcNow());
+                var error = ErrorEnvelope.ToException(exchange, _options.RevealApiKey(), _options.TimeProvider.GetUtcNow());
                 error.Attempts = request.Attempts;
                 throw error;
             }
@@ -89,7 +89,7 @@ internal sealed class CometChatTransport : IDisposable
 
         request.Attempts++;
         using var message = new HttpRequestMessage(request.Method, _options.BaseUri.AbsoluteUri.TrimEnd('/') + request.Path);
-        message.Headers.TryAddWithoutValidation("apikey", _options.ApiKey);
+        message.Headers.TryAddWithoutValidation("apikey", _options.RevealApiKey());
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         if (!string.IsNullOrEmpty(request.OnBehalfOf))
@@ -102,6 +102,7 @@ internal sealed class CometChatTransport : IDisposable
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
+        RequestObserverScope.Current?.RequestSending(request.Method.Method, request.Path, HeaderRedaction.Describe(message));
         var stopwatch = Stopwatch.StartNew();
         try
         {

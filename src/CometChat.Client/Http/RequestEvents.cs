@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace CometChat.Client.Http;
@@ -7,6 +8,9 @@ namespace CometChat.Client.Http;
 /// Called from any thread; implementations must be thread-safe and quick.</summary>
 public interface IRequestObserver
 {
+    /// <summary>An attempt is about to be sent, with its headers as <see cref="HeaderRedaction"/> shows them.</summary>
+    void RequestSending(string method, string path, IReadOnlyList<KeyValuePair<string, string>> redactedHeaders);
+
     /// <summary>An HTTP exchange finished (any status), or failed without a response (<paramref name="statusCode"/> 0).</summary>
     void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Reflection;
+using System.Security;
 using CometChat.Client;
 
 namespace CometChat.PowerShell;
@@ -10,13 +11,14 @@ internal static class ConnectionFactory
     private static readonly string UserAgent =
         $"CometChat.PowerShell/{typeof(ConnectionFactory).Assembly.GetName().Version} PowerShell/{Environment.Version}";
 
-    public static CometChatContext Create(Uri baseUri, string apiKey, string? appId, string? region, bool isEmulator,
+    public static CometChatContext Create(Uri baseUri, SecureString apiKey, string? appId, string? region, bool isEmulator,
         int? coreRequestsPerMinute = null, int? standardRequestsPerMinute = null, TimeSpan? attemptTimeout = null, int? maxRetries = null)
     {
         var options = new CometChatClientOptions
         {
             BaseUri = baseUri,
-            ApiKey = apiKey,
+            // A private read-only copy: the caller may dispose or change its own.
+            ApiKey = ReadOnlyCopy(apiKey),
             CoreRequestsPerMinute = coreRequestsPerMinute,
             StandardRequestsPerMinute = standardRequestsPerMinute,
             UserAgent = UserAgent,
@@ -32,12 +34,28 @@ internal static class ConnectionFactory
         return new CometChatContext(new CometChatClient(options), appId, region, isEmulator);
     }
 
+    private static SecureString ReadOnlyCopy(SecureString key)
+    {
+        var copy = key.Copy();
+        copy.MakeReadOnly();
+        return copy;
+    }
+
     /// <summary>Normalizes a base URI: absolute http(s), ending in <c>/v3</c>.</summary>
     public static Uri NormalizeBaseUri(Uri uri)
     {
         if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             throw new ArgumentException($"The base URI '{uri}' must be an absolute http or https URI, e.g. https://<appId>.api-us.cometchat.io/v3.");
+        }
+        if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw new ArgumentException($"The base URI must be the API root only, without user name, query or fragment, e.g. https://<appId>.api-us.cometchat.io/v3.");
+        }
+        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        {
+            // The key travels in a header of every request: in clear text only to this machine (the emulator).
+            throw new ArgumentException($"The base URI http://{uri.Authority} uses plain http to another machine, which would send the API key in clear text. Use https, or http only for localhost, 127.0.0.1 or ::1 (the local emulator).");
         }
         var text = uri.AbsoluteUri.TrimEnd('/');
         if (!text.EndsWith("/v3", StringComparison.OrdinalIgnoreCase))

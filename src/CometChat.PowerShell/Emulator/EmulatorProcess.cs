@@ -5,10 +5,12 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Runtime.InteropServices;
+using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Emulator;
 
@@ -28,13 +30,13 @@ internal sealed class EmulatorProcess
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
 
-    private EmulatorProcess(Process process, string apiKey)
+    private EmulatorProcess(Process process, SecureString apiKey)
     {
         _process = process;
-        ApiKey = apiKey;
+        _apiKey = apiKey;
     }
 
-    public string ApiKey { get; }
+    private readonly SecureString _apiKey;
 
     public int ProcessId => _process.Id;
 
@@ -68,7 +70,7 @@ internal sealed class EmulatorProcess
         start.EnvironmentVariables["COMETCHAT_EMULATOR_PARENT_PID"] = Process.GetCurrentProcess().Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var emulator = new EmulatorProcess(process, apiKey);
+        var emulator = new EmulatorProcess(process, SecureStringTransformationAttribute.ToSecureString(apiKey));
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
@@ -123,7 +125,7 @@ internal sealed class EmulatorProcess
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri, "/_emulator/shutdown"));
-                request.Headers.TryAddWithoutValidation("apikey", ApiKey);
+                request.Headers.TryAddWithoutValidation("apikey", SecureStringTransformationAttribute.ToPlainText(_apiKey));
                 http.SendAsync(request).GetAwaiter().GetResult().Dispose();
                 _process.WaitForExit(5000);
             }

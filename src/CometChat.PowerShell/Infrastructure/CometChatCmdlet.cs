@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CometChat.Client;
+using CometChat.Client.Errors;
 using CometChat.Client.Http;
+using CometChat.Client.Validation;
 
 namespace CometChat.PowerShell.Infrastructure;
 
@@ -20,6 +23,8 @@ public abstract class CometChatCmdlet : PSCmdlet
     private RequestActivity? _activity;
     private CometChatContext? _connection;
     private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
+    private HashSet<string>? _knownRoles;
+    private int _recordNumber;
 
     /// <summary>The connection to use instead of the default one (see Connect-CometChat -PassThru).</summary>
     [Parameter]
@@ -29,7 +34,7 @@ public abstract class CometChatCmdlet : PSCmdlet
     /// <summary>Cancelled when the user presses Ctrl+C.</summary>
     protected CancellationToken StopToken => _stopping.Token;
 
-    internal RequestActivity Activity => _activity ??= new RequestActivity(IsVerboseEnabled());
+    internal RequestActivity Activity => _activity ??= new RequestActivity(IsVerboseEnabled(), IsDebugWanted());
 
     /// <summary>The connection this command uses; a terminating error when there is none.</summary>
     protected CometChatContext Connection
@@ -59,23 +64,78 @@ public abstract class CometChatCmdlet : PSCmdlet
     protected bool GivenOnCommandLine(string parameterName) => _givenOnCommandLine.Contains(parameterName);
 
     /// <summary>
-    /// The non-blank uids of one input record, each with what to blame when it fails: the piped record, or the uid
-    /// itself when given as an argument. A blank uid is reported here as a failed record and left out.
+    /// The valid uids of one input record, each with what to blame when it fails: the piped record, or the uid
+    /// itself when given as an argument. A uid that breaks the contract's rules (blank, too long, a character other
+    /// than letters, digits, <c>-</c>, <c>_</c>) is reported here as a failed record and left out, so it never
+    /// reaches the path of a request. Call once per input record: it counts the record for error messages.
     /// </summary>
     protected IEnumerable<(string Uid, object Target)> UidsOf(IEnumerable<string?> uids, PSObject? pipedRecord)
     {
-        foreach (var raw in uids)
+        BeginRecord();
+        foreach (var uid in uids)
         {
-            object target = pipedRecord ?? (object)(raw ?? string.Empty);
-            var uid = (raw ?? string.Empty).Trim();
-            if (uid.Length == 0)
+            object target = pipedRecord ?? (object)(uid ?? string.Empty);
+            if (InputRules.Identifier("uid", uid) is { } problem)
             {
-                OnRecordRejected();
-                WriteFailure(new ArgumentException("The uid is empty."), target);
+                RejectInput(new[] { problem }, target, pipedRecord is not null);
                 continue;
             }
-            yield return (uid, target);
+            yield return (uid!, target);
         }
+    }
+
+    /// <summary>Counts an input record, so that errors can name its row. Call once at the start of ProcessRecord.</summary>
+    protected void BeginRecord() => _recordNumber++;
+
+    /// <summary>The number of the input record being processed, counting from 1.</summary>
+    protected int RecordNumber => _recordNumber;
+
+    /// <summary>
+    /// Reports an input record whose values break the contract's rules, before any request: one error that names
+    /// the row (for piped input, counting from 1 like the data rows of a CSV file), each field and its rule.
+    /// </summary>
+    protected void RejectInput(IReadOnlyList<FieldProblem> problems, object target, bool piped)
+    {
+        OnRecordRejected();
+        WriteError(ErrorRecords.Rejected(new CometChatValidationException(problems), target, piped ? _recordNumber : null));
+    }
+
+    /// <summary>
+    /// A problem when <paramref name="role"/> is not one of the app's roles. The roles are read once per command
+    /// (an app has at most 25); when they can't be read (an Auth Only key, no connection) the service decides.
+    /// </summary>
+    protected FieldProblem? UnknownRole(string? role)
+    {
+        if (role is null)
+        {
+            return null;
+        }
+        _knownRoles ??= ReadRoles();
+        return _knownRoles.Count == 0 || _knownRoles.Contains(role)
+            ? null
+            : new FieldProblem("role", $"The role {role} does not exist. Use one of: {string.Join(", ", _knownRoles.OrderBy(r => r, StringComparer.Ordinal))}; or create it first with New-CometChatRole.", InputRules.RoleNotFound);
+    }
+
+    private HashSet<string> ReadRoles()
+    {
+        var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if ((Context ?? DefaultConnection.Current) is null)
+        {
+            return roles;
+        }
+        try
+        {
+            foreach (var role in Await((client, token) => client.ListRolesAsync(1, 100, token)).Items)
+            {
+                roles.Add(role.Role);
+            }
+        }
+        catch (CometChatException error)
+        {
+            WriteVerbose($"Roles could not be read ({error.ErrorCode}); CometChat checks each row's role instead.");
+            roles.Clear();
+        }
+        return roles;
     }
 
     /// <summary>Called when an input record fails before any request is made for it.</summary>
@@ -142,6 +202,10 @@ public abstract class CometChatCmdlet : PSCmdlet
         {
             WriteVerbose(line);
         }
+        while (Activity.TryDequeueDebug(out var line))
+        {
+            WriteDebug(line);
+        }
     }
 
     /// <summary>
@@ -173,6 +237,17 @@ public abstract class CometChatCmdlet : PSCmdlet
             exception = aggregate.InnerExceptions[0];
         }
         return exception;
+    }
+
+    /// <summary>Whether debug lines would be shown (-Debug, or $DebugPreference other than SilentlyContinue/Ignore).</summary>
+    private bool IsDebugWanted()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+        {
+            return debug is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(debug);
+        }
+        return GetVariableValue("DebugPreference") is ActionPreference preference
+            && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
     }
 
     /// <summary>Whether -WhatIf is in force (the switch, or $WhatIfPreference).</summary>

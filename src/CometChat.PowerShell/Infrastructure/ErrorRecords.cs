@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CometChat.Client.Errors;
+using CometChat.Client.Validation;
 
 namespace CometChat.PowerShell.Infrastructure;
 
@@ -18,6 +19,7 @@ internal static class ErrorRecords
     {
         return exception switch
         {
+            CometChatValidationException invalid => Rejected(invalid, target, row: null),
             CometChatApiException api => Build(api, api.ErrorCode, Category(api), api.DescribeWithDetails(), Advice(api), target),
             CometChatConnectionException connection => Build(connection, connection.ErrorCode,
                 connection.ErrorCode == CometChatConnectionException.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
@@ -25,6 +27,23 @@ internal static class ErrorRecords
             ArgumentException or FormatException => Build(exception, InvalidInput, ErrorCategory.InvalidArgument, exception.Message, null, target),
             _ => Build(exception, exception.GetType().Name, ErrorCategory.NotSpecified, exception.Message, null, target),
         };
+    }
+
+    /// <summary>
+    /// The error of an input record that broke the contract's rules and was never sent. The ErrorId is the code
+    /// CometChat would have answered with; the message starts with the row when the record was piped.
+    /// </summary>
+    public static ErrorRecord Rejected(CometChatValidationException error, object? target, int? row)
+    {
+        var category = error.ErrorCode switch
+        {
+            InputRules.RoleNotFound => ErrorCategory.ObjectNotFound,
+            CometChat.Client.CometChatClient.UidAlreadyExists => ErrorCategory.ResourceExists,
+            _ => ErrorCategory.InvalidArgument,
+        };
+        var message = row is { } number ? $"Row {number}: {error.Message}" : error.Message;
+        return Build(error, error.ErrorCode, category, message,
+            "Correct the named field in the input and run the command again for this row; the other rows were not affected.", target);
     }
 
     /// <summary>Whether the failure concerns the connection as a whole (stop the command) rather than one record.</summary>

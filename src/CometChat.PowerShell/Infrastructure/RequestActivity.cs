@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using CometChat.Client.Http;
 
@@ -21,7 +23,14 @@ internal sealed class RequestActivity : IRequestObserver
     private long _recovered;
     private long _throttledUntilTicks;
 
-    public RequestActivity(bool collectVerbose) => _collectVerbose = collectVerbose;
+    private readonly ConcurrentQueue<string> _debug = new();
+    private readonly bool _collectDebug;
+
+    public RequestActivity(bool collectVerbose, bool collectDebug = false)
+    {
+        _collectVerbose = collectVerbose;
+        _collectDebug = collectDebug;
+    }
 
     /// <summary>Retries scheduled so far.</summary>
     public long Retries => Interlocked.Read(ref _retries);
@@ -53,6 +62,18 @@ internal sealed class RequestActivity : IRequestObserver
     }
 
     public bool TryDequeueVerbose(out string line) => _verbose.TryDequeue(out line!);
+
+    public bool TryDequeueDebug(out string line) => _debug.TryDequeue(out line!);
+
+    public void RequestSending(string method, string path, IReadOnlyList<KeyValuePair<string, string>> redactedHeaders)
+    {
+        if (_collectDebug)
+        {
+            // The client hides credential headers (apikey) before they get here.
+            var headers = string.Join("; ", redactedHeaders.Select(h => h.Key + ": " + h.Value));
+            _debug.Enqueue($"{method} /v3{path} [{headers}]");
+        }
+    }
 
     public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt)
     {

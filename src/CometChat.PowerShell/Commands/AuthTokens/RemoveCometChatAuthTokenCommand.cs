@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -48,13 +50,15 @@ public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        BeginRecord();
         object target = InputObject ?? (object)Uid;
-        var uid = Uid.Trim();
-        var token = AuthToken.Trim();
-        if (uid.Length == 0 || (!All && token.Length == 0))
+        var uid = Uid;
+        var token = AuthToken;
+        var problems = new[] { InputRules.Identifier("uid", uid), All ? null : InputRules.Identifier("authToken", token) }
+            .Where(problem => problem is not null).ToArray();
+        if (problems.Length > 0)
         {
-            CountFailure();
-            WriteFailure(new ArgumentException(uid.Length == 0 ? "The uid is empty." : "The auth token is empty."), target);
+            RejectInput(problems!, target, InputObject is not null);
             return;
         }
         var path = "/users/" + Uri.EscapeDataString(uid) + "/auth_tokens";

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using CometChat.Client;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
+using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -48,13 +49,29 @@ public abstract class BlockChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictionar
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        BeginRecord();
         object target = InputObject ?? (object)Uid;
-        var uid = Uid.Trim();
+        var uid = Uid;
         var targets = InputConversion.Tags(BlockedUid) ?? new List<string>();
-        if (uid.Length == 0 || targets.Count == 0)
+        var problems = new List<FieldProblem>();
+        if (InputRules.Identifier("uid", uid) is { } badUid)
         {
-            CountFailure();
-            WriteFailure(new ArgumentException(uid.Length == 0 ? "The uid is empty." : "No uid to block or unblock was given."), target);
+            problems.Add(badUid);
+        }
+        if (targets.Count == 0)
+        {
+            problems.Add(new FieldProblem("blockedUids", "The blockedUids field is required: give at least one uid to block or unblock."));
+        }
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (InputRules.Identifier($"blockedUids.{i}", targets[i]) is { } badTarget)
+            {
+                problems.Add(badTarget);
+            }
+        }
+        if (problems.Count > 0)
+        {
+            RejectInput(problems, target, InputObject is not null);
             return;
         }
         var action = Blocking ? "Block users for CometChat user" : "Unblock users for CometChat user";

@@ -74,8 +74,8 @@ public sealed class ConnectCometChatCommand : PSCmdlet
     {
         var (baseUri, apiKey, appId, region) = ParameterSetName switch
         {
-            AppSet => (Client.CometChatClientOptions.AppBaseUri(AppId, Region), SecureStringTransformationAttribute.ToPlainText(ApiKey!), AppId, Region.ToLowerInvariant()),
-            UriSet => (NormalizeOrThrow(BaseUri!), SecureStringTransformationAttribute.ToPlainText(ApiKey!), null, null),
+            AppSet => (Client.CometChatClientOptions.AppBaseUri(AppId, Region), ApiKey!, AppId, Region.ToLowerInvariant()),
+            UriSet => (NormalizeOrThrow(BaseUri!), ApiKey!, null, null),
             _ => FromEnvironment(),
         };
 
@@ -117,7 +117,7 @@ public sealed class ConnectCometChatCommand : PSCmdlet
         }
     }
 
-    private (Uri, string, string?, string?) FromEnvironment()
+    private (Uri, SecureString, string?, string?) FromEnvironment()
     {
         var key = Environment.GetEnvironmentVariable("COMETCHAT_API_KEY");
         var baseUri = Environment.GetEnvironmentVariable("COMETCHAT_BASE_URI");
@@ -136,7 +136,7 @@ public sealed class ConnectCometChatCommand : PSCmdlet
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"COMETCHAT_BASE_URI '{baseUri}' is not an absolute URI."),
                     "CometChatInvalidBaseUri", ErrorCategory.InvalidArgument, baseUri));
             }
-            return (NormalizeOrThrow(parsed!), key!, null, null);
+            return (NormalizeOrThrow(parsed!), SecureStringTransformationAttribute.ToSecureString(key!), null, null);
         }
         var normalizedRegion = region!.Trim().ToLowerInvariant();
         if (normalizedRegion is not ("us" or "eu" or "in"))
@@ -144,7 +144,7 @@ public sealed class ConnectCometChatCommand : PSCmdlet
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"COMETCHAT_REGION '{region}' is not one of us, eu, in."),
                 "CometChatInvalidRegion", ErrorCategory.InvalidArgument, region));
         }
-        return (Client.CometChatClientOptions.AppBaseUri(appId!, normalizedRegion), key!, appId, normalizedRegion);
+        return (Client.CometChatClientOptions.AppBaseUri(appId!, normalizedRegion), SecureStringTransformationAttribute.ToSecureString(key!), appId, normalizedRegion);
     }
 
     private Uri NormalizeOrThrow(Uri uri)

@@ -106,7 +106,8 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
         }
 
         // Pace the connection to the limits this emulator enforces (0 = none), as an app's known limits would be.
-        var context = ConnectionFactory.Create(process.BaseUri!, apiKey, appId: null, region: null, isEmulator: true,
+        var secureKey = SecureStringTransformationAttribute.ToSecureString(apiKey);
+        var context = ConnectionFactory.Create(process.BaseUri!, secureKey, appId: null, region: null, isEmulator: true,
             CoreRequestsPerMinute ?? Client.CometChatClientOptions.ProductionCoreRequestsPerMinute,
             StandardRequestsPerMinute ?? Client.CometChatClientOptions.ProductionStandardRequestsPerMinute);
         if (!NoConnect)
@@ -114,7 +115,7 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
             DefaultConnection.Current = context;
         }
         WriteVerbose($"CometChat emulator listening at {process.BaseUri} (process {process.ProcessId}).");
-        WriteObject(new CometChatEmulator(process.BaseUri!, SecureStringTransformationAttribute.ToSecureString(apiKey),
+        WriteObject(new CometChatEmulator(process.BaseUri!, secureKey,
             SecureStringTransformationAttribute.ToSecureString(authOnlyKey), process.ProcessId, dataPath, context));
     }
 

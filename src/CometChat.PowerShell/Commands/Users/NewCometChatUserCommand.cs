@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CometChat.Client;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
+using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -74,6 +76,8 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
+    private readonly Dictionary<string, (int Row, string Uid)> _firstRowOf = new(StringComparer.OrdinalIgnoreCase);
+
     /// <inheritdoc />
     protected override string ProgressActivity => "Creating CometChat users";
 
@@ -91,27 +95,41 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        BeginRecord();
         object target = InputObject ?? (object)Uid;
-        NewUser user;
+        var problems = new List<FieldProblem>();
+        CometChatMetadata? metadata = null;
         try
         {
-            user = new NewUser
-            {
-                Uid = Uid.Trim(),
-                Name = Name,
-                Avatar = InputConversion.Text(Avatar),
-                Link = InputConversion.Text(Link),
-                Role = InputConversion.Text(Role),
-                StatusMessage = InputConversion.Text(StatusMessage),
-                Metadata = InputConversion.Metadata(Metadata),
-                Tags = InputConversion.Tags(Tags),
-                WithAuthToken = WithAuthToken ? true : null,
-            };
+            metadata = InputConversion.Metadata(Metadata);
         }
         catch (Exception error) when (error is FormatException or ArgumentException)
         {
-            CountFailure();
-            WriteFailure(new ArgumentException($"User '{Uid}': {error.Message}", error), target);
+            problems.Add(new FieldProblem("metadata", error.Message));
+        }
+        var user = new NewUser
+        {
+            Uid = Uid,
+            Name = Name,
+            Avatar = InputConversion.Text(Avatar),
+            Link = InputConversion.Text(Link),
+            Role = InputConversion.Text(Role),
+            StatusMessage = InputConversion.Text(StatusMessage),
+            Metadata = metadata,
+            Tags = InputConversion.Tags(Tags),
+            WithAuthToken = WithAuthToken ? true : null,
+        };
+
+        // Everything CometChat would refuse is refused here, before a request: a bad row costs its error, no call.
+        problems.AddRange(InputRules.Check(user));
+        if (problems.Count == 0)
+        {
+            AddIfAny(problems, UnknownRole(user.Role));
+            AddIfAny(problems, IfExists == IfExistsAction.Error ? EarlierRowWith(user.Uid) : null);
+        }
+        if (problems.Count > 0)
+        {
+            RejectInput(problems, target, InputObject is not null);
             return;
         }
 
@@ -134,6 +152,30 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
             }
             WriteObject(outcome.User);
         });
+    }
+
+    /// <summary>
+    /// A problem when an earlier row of this input has the same uid, ignoring case: CometChat stores uids in
+    /// lowercase, so <c>Alice</c> and <c>alice</c> are one user and the second row would fail as a duplicate.
+    /// </summary>
+    private FieldProblem? EarlierRowWith(string uid)
+    {
+        if (!_firstRowOf.TryGetValue(uid, out var first))
+        {
+            _firstRowOf[uid] = (RecordNumber, uid);
+            return null;
+        }
+        var spelled = first.Uid == uid ? string.Empty : $" (as '{first.Uid}'; uids are case-insensitive and stored lowercase)";
+        return new FieldProblem("uid", $"The uid {uid.ToLowerInvariant()} already exists: row {first.Row} of this input creates it{spelled}. Use -IfExists Skip or Update to allow repeated uids.",
+            CometChatClient.UidAlreadyExists);
+    }
+
+    private static void AddIfAny(List<FieldProblem> problems, FieldProblem? problem)
+    {
+        if (problem is not null)
+        {
+            problems.Add(problem);
+        }
     }
 
     private static async Task<NewUserOutcome> CreateAsync(CometChatClient client, NewUser user, IfExistsAction ifExists, CancellationToken token)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CometChat.Client.Models;
+using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -80,6 +81,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        BeginRecord();
         object target = InputObject ?? (object)Uid;
         if (InputObject?.BaseObject is CometChatUser)
         {
@@ -87,20 +89,31 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
             // (and undo anyone's change made since it was read). Only what the command line says is changed.
             ForgetPipelineProperties();
         }
-        var uid = Uid.Trim();
-        UserUpdate update;
+        var uid = Uid;
+        var problems = new List<FieldProblem>();
+        UserUpdate update = new();
         try
         {
-            if (uid.Length == 0)
-            {
-                throw new ArgumentException("The uid is empty.");
-            }
             update = BuildUpdate();
         }
         catch (Exception error) when (error is FormatException or ArgumentException)
         {
-            CountFailure();
-            WriteFailure(new ArgumentException($"User '{Uid}': {error.Message}", error), target);
+            problems.Add(new FieldProblem("metadata", error.Message));
+        }
+
+        // Everything CometChat would refuse is refused here, before a request: a bad row costs its error, no call.
+        if (InputRules.Identifier("uid", uid) is { } badUid)
+        {
+            problems.Insert(0, badUid);
+        }
+        problems.AddRange(InputRules.Check(update));
+        if (problems.Count == 0 && UnknownRole(update.Role) is { } unknownRole)
+        {
+            problems.Add(unknownRole);
+        }
+        if (problems.Count > 0)
+        {
+            RejectInput(problems, target, InputObject is not null);
             return;
         }
 

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using CometChat.Client.Errors;
+using CometChat.Client.Http;
+
+namespace CometChat.Client.Tests;
+
+/// <summary>The API key goes into the apikey header of each request and nowhere else the client writes.</summary>
+public sealed class SecretHandlingTests
+{
+    [Fact]
+    public async Task The_key_is_sent_in_the_header_and_shown_redacted_to_observers()
+    {
+        var handler = new FakeHandler().ThenFixture("get-user");
+        using var client = TestClients.Create(handler);
+        var observer = new RecordingObserver();
+        using (RequestObserverScope.Begin(observer))
+        {
+            await client.GetUserAsync("cometchat-uid-6");
+        }
+        Assert.Equal(TestClients.ApiKey, Assert.Single(handler.Requests).Headers["apikey"]);
+        var headers = Assert.Single(observer.SentHeaders);
+        Assert.Contains(headers, h => h.Key == "apikey" && h.Value == HeaderRedaction.Hidden);
+        Assert.Contains(headers, h => h.Key == "User-Agent");
+        Assert.DoesNotContain(headers, h => h.Value.Contains(TestClients.ApiKey));
+    }
+
+    [Theory]
+    [InlineData("apikey", true)]
+    [InlineData("APIKEY", true)]
+    [InlineData("Authorization", true)]
+    [InlineData("Cookie", true)]
+    [InlineData("onBehalfOf", false)]
+    [InlineData("Accept", false)]
+    public void Credential_headers_are_the_secret_ones(string header, bool secret)
+        => Assert.Equal(secret, HeaderRedaction.IsSecret(header));
+
+    [Fact]
+    public void Options_never_carry_the_key_as_text()
+    {
+        using var client = TestClients.Create(new FakeHandler());
+        Assert.IsType<System.Security.SecureString>(client.Options.ApiKey);
+        Assert.DoesNotContain(TestClients.ApiKey, client.Options.ToString());
+        var publicText = typeof(CometChatClientOptions).GetProperties()
+            .Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0)
+            .Select(p => p.GetValue(client.Options) as string ?? string.Empty);
+        Assert.DoesNotContain(publicText, text => text.Contains(TestClients.ApiKey));
+    }
+
+    [Theory]
+    [InlineData(401, "AUTH_ERR_APIKEY_NOT_FOUND")]
+    [InlineData(400, "ERR_BAD_REQUEST")]
+    [InlineData(500, "ERR_INTERNAL")]
+    public async Task A_key_echoed_by_the_service_is_scrubbed_from_every_part_of_the_error(int status, string code)
+    {
+        var echo = $"Key {TestClients.ApiKey} rejected";
+        var details = $"{{\"uid\":[\"{echo}\"]}}";
+        var handler = new FakeHandler { Fallback = (_, _) => Task.FromResult(FakeHandler.Json(status, FakeHandler.Error(code, echo, details))) };
+        using var client = TestClients.Create(handler, o => o.MaxRetries = 0);
+        var error = await Assert.ThrowsAnyAsync<CometChatException>(() => client.GetUserAsync("someone"));
+        var text = error.ToString() + " " + (error is CometChatApiException api ? api.DescribeWithDetails() + api.DevMessage : string.Empty)
+            + " " + string.Join(" ", error.Data.Values.Cast<object>());
+        Assert.DoesNotContain(TestClients.ApiKey, text);
+    }
+}
