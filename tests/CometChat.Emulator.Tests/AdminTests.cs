@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 
 namespace CometChat.Emulator.Tests;
@@ -86,6 +87,34 @@ public sealed class AdminTests(EmulatorFixture fixture) : EmulatorTest(fixture)
         Assert.Equal(0, c.GetProperty("faults").GetProperty("status500").GetInt64());
         (await Emu.DeleteAsync("/_emulator/counters")).AssertOk();
         Assert.Equal(0, (await Emu.GetAsync("/_emulator/counters")).Data.GetProperty("totalRequests").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_request_is_counted_when_its_answer_starts_not_when_the_body_is_done()
+    {
+        // Tests clear the counters and then assert on them; a count that lands only after the whole answer is
+        // written would leak into the next test's numbers. A client that reads the status line and then stalls
+        // keeps a 5 MB page from being written out; the request must be counted all the same.
+        var metadata = new { blob = new string('m', 5000) };
+        for (var i = 0; i < 1000; i++)
+        {
+            (await Emu.PostAsync("/v3/users", new { uid = $"big{i:d4}", name = $"Big {i}", metadata })).AssertOk();
+        }
+        (await Emu.DeleteAsync("/_emulator/counters")).AssertOk();
+
+        var address = new Uri(Emu.App.BaseAddress);
+        using var stalled = new System.Net.Sockets.TcpClient { ReceiveBufferSize = 4096 };
+        await stalled.ConnectAsync(address.Host, address.Port);
+        var stream = stalled.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(
+            $"GET /v3/users?perPage=1000 HTTP/1.1\r\nHost: {address.Authority}\r\napikey: {TestEmulator.ApiKey}\r\n\r\n"));
+        var head = new byte[64];
+        var read = await stream.ReadAsync(head);
+        Assert.StartsWith("HTTP/1.1 200", Encoding.Latin1.GetString(head, 0, read));
+
+        var rows = (await Emu.GetAsync("/_emulator/counters")).Data.GetProperty("requests").EnumerateArray()
+            .Select(r => $"{r.GetProperty("method").GetString()} {r.GetProperty("route").GetString()} {r.GetProperty("status").GetInt32()}");
+        Assert.Contains("GET /v3/users 200", rows);
     }
 
     [Fact]

@@ -35,6 +35,20 @@ public sealed class ApiPipeline(RequestDelegate next, EmulatorRuntime runtime, I
 
         var operation = endpoint?.Metadata.GetMetadata<ApiOperation>();
         var status = 0;
+        var counted = 0;
+        void Count(int answered)
+        {
+            if (Interlocked.Exchange(ref counted, 1) == 0)
+            {
+                runtime.Counters.Request(http.Request.Method.ToUpperInvariant(), operation?.Template ?? UnmatchedRoute, answered);
+            }
+        }
+        // Counted as the answer starts, so a client that has its answer can read counters that include it.
+        http.Response.OnStarting(() =>
+        {
+            Count(http.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             status = await ProcessAsync(http, operation);
@@ -67,7 +81,7 @@ public sealed class ApiPipeline(RequestDelegate next, EmulatorRuntime runtime, I
         }
         finally
         {
-            runtime.Counters.Request(http.Request.Method.ToUpperInvariant(), operation?.Template ?? UnmatchedRoute, status);
+            Count(status); // no answer was started: dropped (0), or counted above already
         }
     }
 
