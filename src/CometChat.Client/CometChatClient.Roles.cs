@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
+using CometChat.Client.Validation;
 
 namespace CometChat.Client;
 
@@ -23,11 +24,18 @@ public sealed partial class CometChatClient
 
     /// <summary>Creates a role.</summary>
     public async Task<CometChatRole> CreateRoleAsync(NewRole role, CancellationToken cancellationToken = default)
-        => ReadData<CometChatRole>(await SendAsync(HttpMethod.Post, "/roles", role, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+    {
+        InputRules.ThrowIfAny(InputRules.Check(role));
+        return ReadData<CometChatRole>(await SendAsync(HttpMethod.Post, "/roles", role, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Updates a role.</summary>
     public async Task<CometChatRole> UpdateRoleAsync(string role, RoleUpdate update, CancellationToken cancellationToken = default)
-        => ReadData<CometChatRole>(await SendAsync(HttpMethod.Put, "/roles/" + Segment("role", role), update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+    {
+        var path = "/roles/" + Segment("role", role);
+        InputRules.ThrowIfAny(InputRules.Check(update));
+        return ReadData<CometChatRole>(await SendAsync(HttpMethod.Put, path, update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Deletes a role; <c>default</c> can't be deleted.</summary>
     public Task RemoveRoleAsync(string role, CancellationToken cancellationToken = default)

@@ -185,6 +185,17 @@ public sealed class InputRulesTests
         Assert.Contains("tags.0: The tags.0 field is required.", error.Message);
     }
 
+    [Fact]
+    public async Task Roles_follow_the_same_rules_before_sending()
+    {
+        using var client = TestClients.Create(new FakeHandler());
+        var create = await Assert.ThrowsAsync<CometChatValidationException>(() => client.CreateRoleAsync(new NewRole { Role = "sales team", Name = "" }));
+        Assert.Equal(new[] { "role", "name" }, create.Problems.Select(p => p.Field));
+        var update = await Assert.ThrowsAsync<CometChatValidationException>(() => client.UpdateRoleAsync("sales", new RoleUpdate { Description = new string('d', 256), Metadata = MetadataOfBytes(5121) }));
+        Assert.Equal(new[] { "description", "metadata" }, update.Problems.Select(p => p.Field));
+        Assert.Empty(InputRules.Check(new NewRole { Role = "sales", Name = "Sales", Description = new string('d', 255) }));
+    }
+
     /// <summary>Metadata whose compact JSON is exactly <paramref name="bytes"/> bytes: {"k":"vvv…"}.</summary>
     private static CometChatMetadata MetadataOfBytes(int bytes)
         => new() { ["k"] = new string('v', bytes - "{\"k\":\"\"}".Length) };

@@ -38,6 +38,9 @@ public static class InputRules
     /// <summary>Largest metadata, in bytes of compact UTF-8 JSON.</summary>
     public const int MaxMetadataBytes = 5120;
 
+    /// <summary>Longest role description, in characters.</summary>
+    public const int MaxDescriptionLength = 255;
+
     /// <summary>Largest request body CometChat accepts.</summary>
     public const int MaxBodyBytes = 10240;
 
@@ -117,6 +120,30 @@ public static class InputRules
         return problems;
     }
 
+    /// <summary>Every rule a new role breaks (empty when it is valid).</summary>
+    public static IReadOnlyList<FieldProblem> Check(NewRole role)
+    {
+        var problems = new List<FieldProblem>();
+        Add(problems, Identifier("role", role.Role));
+        Add(problems, RequiredText("name", role.Name));
+        CheckRoleCommon(problems, role.Description, role.Metadata);
+        return problems;
+    }
+
+    /// <summary>Every rule a role update breaks (empty when it is valid).</summary>
+    public static IReadOnlyList<FieldProblem> Check(RoleUpdate update)
+    {
+        var problems = new List<FieldProblem>();
+        if (update.Name is not null)
+        {
+            Add(problems, update.Name.Trim().Length == 0
+                ? new FieldProblem("name", "The name field must have a value.")
+                : MaxLength("name", update.Name, MaxIdentifierLength));
+        }
+        CheckRoleCommon(problems, update.Description, update.Metadata);
+        return problems;
+    }
+
     /// <summary>Throws <see cref="CometChatValidationException"/> when there is any problem.</summary>
     public static void ThrowIfAny(IReadOnlyList<FieldProblem> problems)
     {
@@ -138,14 +165,7 @@ public static class InputRules
             // No such role can exist; CometChat answers this with its not-found code, and so do we.
             problems.Add(new FieldProblem("role", $"The role {Show(role)} does not exist: role ids only contain letters, numbers, dashes and underscores.", RoleNotFound));
         }
-        if (metadata is not null)
-        {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(metadata, CometChatJson.Options).Length;
-            if (bytes > MaxMetadataBytes)
-            {
-                problems.Add(new FieldProblem("metadata", $"The metadata may not be greater than {MaxMetadataBytes} bytes; it has {bytes}."));
-            }
-        }
+        Add(problems, MetadataSize(metadata));
         if (tags is not null)
         {
             if (tags.Count > MaxTags)
@@ -157,6 +177,27 @@ public static class InputRules
                 Add(problems, RequiredText($"tags.{i}", tags[i]));
             }
         }
+    }
+
+    private static void CheckRoleCommon(List<FieldProblem> problems, string? description, CometChatMetadata? metadata)
+    {
+        if (description is not null)
+        {
+            Add(problems, MaxLength("description", description, MaxDescriptionLength));
+        }
+        Add(problems, MetadataSize(metadata));
+    }
+
+    private static FieldProblem? MetadataSize(CometChatMetadata? metadata)
+    {
+        if (metadata is null)
+        {
+            return null;
+        }
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(metadata, CometChatJson.Options).Length;
+        return bytes > MaxMetadataBytes
+            ? new FieldProblem("metadata", $"The metadata may not be greater than {MaxMetadataBytes} bytes; it has {bytes}.")
+            : null;
     }
 
     private static FieldProblem? RequiredText(string field, string? value)
