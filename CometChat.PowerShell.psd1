@@ -1,6 +1,7 @@
 @{
     RootModule           = 'CometChat.PowerShell.dll'
-    # Stamped by build.ps1 from Directory.Build.props.
+    # The one place the version is set: Directory.Build.props stamps it into every assembly, build.ps1 names the
+    # output folder and the package after it.
     ModuleVersion        = '0.1.0'
     GUID                 = '5f0c3a0e-8d64-4c36-9a0e-3b6f3e0c7c11'
     Author               = 'CometChat.PowerShell contributors'
@@ -41,6 +42,7 @@
             Tags         = @('CometChat', 'Chat', 'Users', 'REST', 'Provisioning', 'PSEdition_Core', 'PSEdition_Desktop')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://github.com/cometchat-powershell/CometChat.PowerShell'
+            ReleaseNotes = 'See CHANGELOG.md in the module folder.'
         }
     }
 }

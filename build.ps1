@@ -8,13 +8,15 @@
            "N passed, N failed" over both.
     Demo   builds, starts the local emulator, provisions examples/users.csv, lists, updates and removes a user.
     Bench  builds, then runs the benchmarks and writes their tables as JSON under output/bench/.
+    Package  builds, then writes output/packages/CometChat.PowerShell.<version>.nupkg, installable with
+           Install-PSResource from any repository it is published to.
     Clean  removes output/ and every bin/ and obj/ folder.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -26,7 +28,8 @@ Set-StrictMode -Version Latest
 Set-Location -LiteralPath $PSScriptRoot
 
 $output = Join-Path $PSScriptRoot 'output'
-$version = ([xml](Get-Content -Raw (Join-Path $PSScriptRoot 'Directory.Build.props'))).Project.PropertyGroup.Version | Select-Object -First 1
+# The manifest's ModuleVersion is the one version (Directory.Build.props stamps it into the assemblies).
+$version = (Import-PowerShellDataFile (Join-Path $PSScriptRoot 'CometChat.PowerShell.psd1')).ModuleVersion
 $moduleRoot = Join-Path $output "CometChat.PowerShell/$version"
 
 function Invoke-Native {
@@ -53,9 +56,7 @@ function Invoke-Build {
     }
 
     Copy-Item src/CometChat.PowerShell/CometChat.PowerShell.Format.ps1xml $moduleRoot
-    $manifest = Get-Content -Raw CometChat.PowerShell.psd1
-    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
-    Set-Content -Path (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -Value $manifest -NoNewline
+    Copy-Item CometChat.PowerShell.psd1, CHANGELOG.md $moduleRoot
 
     Invoke-Native { dotnet publish src/CometChat.Emulator/CometChat.Emulator.csproj -c $Configuration --no-build --nologo -v quiet -o (Join-Path $moduleRoot 'emulator') }
 
@@ -128,6 +129,12 @@ function Invoke-Bench {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $package = & (Join-Path $PSScriptRoot 'tools/New-ModulePackage.ps1') -ModuleFolder $moduleRoot -OutputFolder (Join-Path $output 'packages')
+    Write-Host "Package: $package" -ForegroundColor Green
+}
+
 function Invoke-Clean {
     if (Test-Path $output) { Remove-Item $output -Recurse -Force }
     Get-ChildItem src, tests -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
@@ -138,5 +145,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

@@ -8,13 +8,12 @@ namespace CometChat.PowerShell;
 
 /// <summary>
 /// Runs when the module is imported and removed. Third-party assemblies live in <c>dependencies/</c> so they never
-/// shadow another module's copies; this resolver loads them from there when the runtime can't find them itself
+/// shadow another module's copies; DependencyResolver decides where one comes from when the runtime can't find it itself
 /// (on PowerShell 7 the runtime already has System.Text.Json and friends, on Windows PowerShell it has not).
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
-    private static readonly string DependencyFolder = Path.Combine(ModuleFolder, "dependencies");
+    private static readonly DependencyResolver Resolver = new(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".");
 
     /// <inheritdoc />
     public void OnImport() => AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
@@ -28,15 +27,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
     {
-        var name = new AssemblyName(args.Name);
-        foreach (var folder in new[] { ModuleFolder, DependencyFolder })
-        {
-            var candidate = Path.Combine(folder, name.Name + ".dll");
-            if (File.Exists(candidate))
-            {
-                return Assembly.LoadFrom(candidate);
-            }
-        }
-        return null;
+        var decision = Resolver.Decide(new AssemblyName(args.Name), AppDomain.CurrentDomain.GetAssemblies());
+        return decision.Loaded ?? (decision.Path is null ? null : Assembly.LoadFrom(decision.Path));
     }
 }
