@@ -49,21 +49,22 @@ public sealed partial class CometChatClient : IDisposable
             ? Task.FromException<ApiExchange>(new CometChatValidationException(new[] { problem }))
             : _transport.SendAsync(new ApiRequest(method, path, body is null ? null : SerializeBody(body), bucket, onBehalfOf), cancellationToken);
 
-    private static T ReadData<T>(ApiExchange exchange)
+    private static T ReadData<T>(ApiExchange exchange) => Read(exchange, root =>
     {
-        using var document = JsonDocument.Parse(exchange.Body);
-        var data = document.RootElement.GetProperty("data");
-        return data.Deserialize<T>(CometChatJson.Options)
-            ?? throw new JsonException("CometChat answered with an empty data field.");
-    }
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind == JsonValueKind.Null)
+        {
+            throw new JsonException("it has no data field");
+        }
+        return data.Deserialize<T>(CometChatJson.Options) ?? throw new JsonException("its data field is empty");
+    });
 
-    private static CometChatPage<T> ReadPage<T>(ApiExchange exchange)
+    private static CometChatPage<T> ReadPage<T>(ApiExchange exchange) => Read(exchange, root =>
     {
-        using var document = JsonDocument.Parse(exchange.Body);
-        var root = document.RootElement;
-        var items = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
-            ? data.Deserialize<List<T>>(CometChatJson.Options) ?? new List<T>()
-            : new List<T>();
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("its data field is not a list");
+        }
+        var items = data.Deserialize<List<T>>(CometChatJson.Options) ?? new List<T>();
         Pagination? pagination = null;
         if (root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
             && meta.TryGetProperty("pagination", out var paging) && paging.ValueKind == JsonValueKind.Object)
@@ -71,6 +72,46 @@ public sealed partial class CometChatClient : IDisposable
             pagination = paging.Deserialize<Pagination>(CometChatJson.Options);
         }
         return new CometChatPage<T>(items, pagination);
+    });
+
+    /// <summary>
+    /// Reads a successful answer's JSON object. Whatever is wrong with it (not JSON, not an object, a field of the
+    /// wrong type, nesting too deep) becomes one <see cref="CometChatResponseException"/> that quotes the start of
+    /// the body, rather than a parser exception from deep inside.
+    /// </summary>
+    private static T Read<T>(ApiExchange exchange, Func<JsonElement, T> read)
+    {
+        try
+        {
+            // A byte-order mark is legal in front of UTF-8 JSON (some proxies add one); the parser wants it gone.
+            var body = new ReadOnlyMemory<byte>(exchange.Body);
+            if (body.Length >= 3 && exchange.Body[0] == 0xEF && exchange.Body[1] == 0xBB && exchange.Body[2] == 0xBF)
+            {
+                body = body.Slice(3);
+            }
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException($"it is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object");
+            }
+            return read(document.RootElement);
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException or OverflowException)
+        {
+            throw new CometChatResponseException(exchange.StatusCode,
+                $"CometChat's answer (HTTP {exchange.StatusCode}) could not be read: {error.Message} Start of the answer: {Snippet(exchange.Body)}", error);
+        }
+    }
+
+    /// <summary>The first 200 bytes of a body as text, for messages.</summary>
+    internal static string Snippet(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return "(empty)";
+        }
+        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200));
+        return "'" + new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()) + (body.Length > 200 ? "…'" : "'");
     }
 
     /// <summary>A uid, role id or token as one escaped path segment; anything else is refused before a request.</summary>

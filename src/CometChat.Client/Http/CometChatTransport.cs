@@ -107,7 +107,7 @@ internal sealed class CometChatTransport : IDisposable
         try
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             var exchange = new ApiExchange((int)response.StatusCode, body, response.Headers);
             RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, exchange.StatusCode, stopwatch.Elapsed, request.Attempts);
             Pacer.Observe(request.Bucket, exchange.Limit, exchange.Remaining);
@@ -125,6 +125,51 @@ internal sealed class CometChatTransport : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The largest answer the client reads. The largest the API gives is a page of 1,000 users with 5 KB of
+    /// metadata each, about 6 MB; anything beyond 16 MB is not CometChat's API talking (a proxy, a misdirected
+    /// base URI), and reading it would only cost memory.
+    /// </summary>
+    internal const int MaxResponseBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads the body under the attempt's token, so the attempt timeout covers a body that trickles in, and stops at
+    /// <see cref="MaxResponseBytes"/> without reading the rest.
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (response.Content.Headers.ContentLength is > MaxResponseBytes)
+        {
+            throw TooLarge(status, response.Content.Headers.ContentLength.Value);
+        }
+        // Some streams ignore the token while a read waits on the socket: disposing the response ends that read.
+        using var abort = cancellationToken.Register(response.Dispose);
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var body = new System.IO.MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        try
+        {
+            while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (body.Length + read > MaxResponseBytes)
+                {
+                    throw TooLarge(status, null);
+                }
+                body.Write(buffer, 0, read);
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        return body.ToArray();
+    }
+
+    private static CometChatResponseException TooLarge(int status, long? declared) => new(status,
+        $"CometChat's answer (HTTP {status}) is larger than {MaxResponseBytes / (1024 * 1024)} MB{(declared is { } d ? $" ({d:N0} bytes declared)" : string.Empty)}, more than any answer of the API; it was not read. Check the connection's base URI (Get-CometChatContext).");
 
     private ResiliencePipeline<ApiExchange> BuildPipeline(CometChatClientOptions options)
     {

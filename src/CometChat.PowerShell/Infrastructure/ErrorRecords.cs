@@ -24,6 +24,8 @@ internal static class ErrorRecords
             CometChatConnectionException connection => Build(connection, connection.ErrorCode,
                 connection.ErrorCode == CometChatConnectionException.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
                 connection.Message, "Check the network and the connection's base URI (Get-CometChatContext), then run the command again for the failed input.", target),
+            CometChatResponseException unreadable => Build(unreadable, unreadable.ErrorCode, ErrorCategory.InvalidResult, unreadable.Message,
+                "Check the connection's base URI (Get-CometChatContext) and any proxy in between; run the command again for the failed input.", target),
             ArgumentException or FormatException => Build(exception, InvalidInput, ErrorCategory.InvalidArgument, exception.Message, null, target),
             _ => Build(exception, exception.GetType().Name, ErrorCategory.NotSpecified, exception.Message, null, target),
         };
