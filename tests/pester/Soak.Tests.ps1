@@ -60,3 +60,37 @@ Describe 'Soak: faults, a low rate limit and an emulator restart in the middle o
         $Soak.ServerIsFile | Should -BeTrue
     }
 }
+
+Describe 'A long pipeline' {
+    BeforeAll {
+        $script:Emulator = Start-CometChatEmulator -CoreRequestsPerMinute 0 -StandardRequestsPerMinute 0 -NoConnect
+        $script:Connection = Connect-CometChat -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -CoreRequestsPerMinute 0 -StandardRequestsPerMinute 0 -PassThru
+    }
+    AfterAll { Stop-CometChatEmulator -InputObject $Emulator }
+    BeforeEach { Reset-Emulator $Emulator }
+
+    It 'keeps memory flat: New-CometChatUser holds nothing per row once the row is written' {
+        $heap = @{}
+        1..30000 |
+            ForEach-Object {
+                if ($_ -in 5000, 30000) { $heap[$_] = [GC]::GetTotalMemory($true) }
+                [pscustomobject]@{ Uid = "mem-$_"; Name = "Memory $_" }
+            } |
+            New-CometChatUser -Context $Connection -ErrorAction Stop |
+            Out-Null
+        $Connection.LastOperation.Created | Should -Be 30000
+        # Remembering every uid of the input cost about 100 bytes a row: over 2 MB for these 25,000 rows.
+        ($heap[30000] - $heap[5000]) / 1MB | Should -BeLessThan 1 -Because 'the heap must not grow with the number of rows'
+    }
+
+    It 'reports a uid repeated far back once, with CometChat''s answer, and creates nothing twice' {
+        $rows = @(1..4200 | ForEach-Object { [pscustomobject]@{ Uid = "far-$_"; Name = "Far $_" } }) + [pscustomobject]@{ Uid = 'FAR-1'; Name = 'Far again' }
+        $created = $rows | New-CometChatUser -Context $Connection -ErrorAction SilentlyContinue -ErrorVariable failures
+        @($created) | Should -HaveCount 4200
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ERR_UID_ALREADY_EXISTS,*'
+        $failures[0].TargetObject.Name | Should -Be 'Far again'
+        Get-EmulatorRequestCount $Emulator -Method POST -Route '/v3/users' | Should -Be 4201
+        (Get-CometChatUser -Context $Connection -Uid far-1).Name | Should -Be 'Far 1'
+    }
+}
