@@ -262,6 +262,11 @@ function Invoke-SoakScenario {
         $job = Start-ThreadJob -ArgumentList (Join-Path $PSScriptRoot 'SoakScenario.ps1'), $signal, $restart, $first, $emulatorArguments, $DowntimeSeconds -ScriptBlock {
             param($SupportPath, $Signal, $Restart, $Emulator, $EmulatorArguments, $DowntimeSeconds)
             . $SupportPath
+            # This runspace warms up (its first web request) before the rows start, so that the memory samples of
+            # the run measure the module rather than this job.
+            $null = Invoke-SoakAdmin -Emulator $Emulator -Path counters
+            $null = Get-Process -Id $Emulator.ProcessId
+            $Restart.Ready = $true
             while (-not $Signal.Wait(200)) { if ($Restart.Cancel) { return } }
             $Restart.CountersBeforeKill = Invoke-SoakAdmin -Emulator $Emulator -Path counters
             $Restart.KilledAt = [DateTime]::UtcNow
@@ -272,6 +277,7 @@ function Invoke-SoakScenario {
             $Restart.ListeningAgainAt = [DateTime]::UtcNow
         }
 
+        while (-not $restart.Ready -and $job.State -in 'NotStarted', 'Running') { Start-Sleep -Milliseconds 50 }
         $samples = [Collections.Generic.List[object]]::new()
         $writer = [IO.StreamWriter]::new($toldPath)
         $failures = $null; $information = $null
