@@ -258,7 +258,7 @@ function Invoke-SoakScenario {
 
         # The restart, from another runspace: wait for the signal, read the counters, kill, wait, start again.
         $signal = [Threading.ManualResetEventSlim]::new($false)
-        $restart = [hashtable]::Synchronized(@{ Cancel = $false })
+        $restart = [hashtable]::Synchronized(@{ Cancel = $false; Ready = $false; CountersBeforeKill = $null; KilledAt = $null; Emulator = $null; ListeningAgainAt = $null })
         $job = Start-ThreadJob -ArgumentList (Join-Path $PSScriptRoot 'SoakScenario.ps1'), $signal, $restart, $first, $emulatorArguments, $DowntimeSeconds -ScriptBlock {
             param($SupportPath, $Signal, $Restart, $Emulator, $EmulatorArguments, $DowntimeSeconds)
             . $SupportPath
