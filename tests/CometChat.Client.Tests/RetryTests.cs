@@ -49,6 +49,31 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task Time_held_back_by_pacing_does_not_count_against_the_attempt_timeout()
+    {
+        // A 429 paused the tier for 10 s; attempts may take 2 s. The request waits the pause out, then is sent once:
+        // the wait is not an attempt that got no answer, so it neither burns retries nor fails the request unsent.
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(50));
+        var handler = new FakeHandler().ThenJson(200, User);
+        using var client = TestClients.Create(handler, o =>
+        {
+            o.TimeProvider = clock;
+            o.AttemptTimeout = TimeSpan.FromSeconds(2);
+        });
+        client.Pacer.PauseFor(RateBucket.Standard, TimeSpan.FromSeconds(10));
+        var observer = new RecordingObserver();
+
+        using (RequestObserverScope.Begin(observer))
+        {
+            Assert.Equal("a", (await TestClients.WithClock(clock, () => client.GetUserAsync("a"))).Uid);
+        }
+
+        Assert.Empty(observer.Retries);
+        Assert.Equal(1, Assert.Single(observer.Requests).Attempt);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
     public async Task Client_errors_are_not_retried()
     {
         var handler = new FakeHandler().ThenJson(404, FakeHandler.Error("ERR_UID_NOT_FOUND", "nope"));

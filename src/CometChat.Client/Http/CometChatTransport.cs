@@ -13,8 +13,9 @@ namespace CometChat.Client.Http;
 
 /// <summary>
 /// Sends requests to CometChat: paced by the connection's <see cref="RequestPacer"/>, each attempt bounded by a
-/// timeout, retried with exponential backoff and jitter on 429 (after Retry-After), 5xx, dropped connections
-/// and timeouts, the whole bounded by count and total time. Polly does the retrying and timing.
+/// timeout from the moment it is sent (time held back by pacing or a 429 pause is not part of it), retried with
+/// exponential backoff and jitter on 429 (after Retry-After), 5xx, dropped connections and timeouts, the whole
+/// bounded by count and total time. Polly does the retrying and timing.
 /// </summary>
 internal sealed class CometChatTransport : IDisposable
 {
@@ -23,6 +24,7 @@ internal sealed class CometChatTransport : IDisposable
     private readonly HttpClient _http;
     private readonly CometChatClientOptions _options;
     private readonly ResiliencePipeline<ApiExchange> _pipeline;
+    private readonly ResiliencePipeline _attemptTimeout;
 
     public CometChatTransport(CometChatClientOptions options, RequestPacer pacer)
     {
@@ -34,6 +36,9 @@ internal sealed class CometChatTransport : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _pipeline = BuildPipeline(options);
+        _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout })
+            .Build();
     }
 
     public RequestPacer Pacer { get; }
@@ -106,9 +111,16 @@ internal sealed class CometChatTransport : IDisposable
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            var exchange = new ApiExchange((int)response.StatusCode, body, response.Headers);
+            // The attempt's timeout starts now, once the pacer has let the request go, and covers the body too.
+            var exchange = await _attemptTimeout.ExecuteAsync(
+                static async (state, token) =>
+                {
+                    using var response = await state.Http.SendAsync(state.Message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                    var body = await ReadBodyAsync(response, token).ConfigureAwait(false);
+                    return new ApiExchange((int)response.StatusCode, body, response.Headers);
+                },
+                (Http: _http, Message: message),
+                cancellationToken).ConfigureAwait(false);
             RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, exchange.StatusCode, stopwatch.Elapsed, request.Attempts);
             Pacer.Observe(request.Bucket, exchange.Limit, exchange.Remaining);
             if (exchange.StatusCode >= 500)
@@ -177,7 +189,6 @@ internal sealed class CometChatTransport : IDisposable
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.MaxTotalTime });
         if (options.MaxRetries < 1)
         {
-            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
             return builder.Build();
         }
         builder.AddRetry(new RetryStrategyOptions<ApiExchange>
@@ -214,7 +225,6 @@ internal sealed class CometChatTransport : IDisposable
                 return default;
             },
         });
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
         return builder.Build();
     }
 

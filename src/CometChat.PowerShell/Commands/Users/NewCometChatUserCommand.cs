@@ -76,7 +76,9 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
-    private readonly Dictionary<string, (int Row, string Uid)> _firstRowOf = new(StringComparer.OrdinalIgnoreCase);
+    // The last 4,096 distinct uids of the input, not all of them, so that memory stays flat however long the
+    // input: a uid repeated farther back is sent, and CometChat answers ERR_UID_ALREADY_EXISTS for that row.
+    private readonly RecentUids _firstRowOf = new(4096);
 
     /// <inheritdoc />
     protected override string ProgressActivity => "Creating CometChat users";
@@ -155,14 +157,14 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
     }
 
     /// <summary>
-    /// A problem when an earlier row of this input has the same uid, ignoring case: CometChat stores uids in
+    /// A problem when a recent row of this input has the same uid, ignoring case: CometChat stores uids in
     /// lowercase, so <c>Alice</c> and <c>alice</c> are one user and the second row would fail as a duplicate.
     /// </summary>
     private FieldProblem? EarlierRowWith(string uid)
     {
         if (!_firstRowOf.TryGetValue(uid, out var first))
         {
-            _firstRowOf[uid] = (RecordNumber, uid);
+            _firstRowOf.Add(uid, RecordNumber);
             return null;
         }
         var spelled = first.Uid == uid ? string.Empty : $" (as '{first.Uid}'; uids are case-insensitive and stored lowercase)";
