@@ -25,8 +25,9 @@ public sealed partial class CometChatClient
     /// </summary>
     public async Task<CometChatUser> CreateUserAsync(NewUser user, CancellationToken cancellationToken = default)
     {
-        InputRules.ThrowIfAny(InputRules.Check(user));
-        var request = new ApiRequest(HttpMethod.Post, "/users", SerializeBody(user), RateBucket.Core);
+        var body = SerializeBody(user);
+        InputRules.ThrowIfAny(InputRules.Check(user, body.Length));
+        var request = new ApiRequest(HttpMethod.Post, "/users", body, RateBucket.Core);
         try
         {
             return ReadData<CometChatUser>(await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false));

@@ -159,11 +159,14 @@ internal sealed class CometChatTransport : IDisposable
         // Some streams ignore the token while a read waits on the socket: disposing the response ends that read.
         using var abort = cancellationToken.Register(response.Dispose);
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var body = new System.IO.MemoryStream();
-        var buffer = new byte[81920];
-        int read;
+        // Most answers declare their length (a user is a few hundred bytes): read into an array of that size.
+        // Otherwise grow a buffer, up to the cap.
+        var declared = response.Content.Headers.ContentLength;
+        using var body = new System.IO.MemoryStream(declared is { } length ? (int)length : 4096);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
+            int read;
             while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 if (body.Length + read > MaxResponseBytes)
@@ -177,7 +180,11 @@ internal sealed class CometChatTransport : IDisposable
         {
             throw new OperationCanceledException(cancellationToken);
         }
-        return body.ToArray();
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return body.Length == body.Capacity ? body.GetBuffer() : body.ToArray();
     }
 
     private static CometChatResponseException TooLarge(int status, long? declared) => new(status,

@@ -89,7 +89,13 @@ public static class InputRules
     }
 
     /// <summary>Every rule a new user breaks (empty when it is valid).</summary>
-    public static IReadOnlyList<FieldProblem> Check(NewUser user)
+    public static IReadOnlyList<FieldProblem> Check(NewUser user) => Check(user, bodyBytes: null);
+
+    /// <summary>
+    /// Every rule a new user breaks, when the caller has serialized it already (<paramref name="bodyBytes"/> is
+    /// the length of the request body), so it isn't serialized again to measure it.
+    /// </summary>
+    public static IReadOnlyList<FieldProblem> Check(NewUser user, int? bodyBytes)
     {
         var problems = new List<FieldProblem>();
         Add(problems, Identifier("uid", user.Uid));
@@ -97,7 +103,7 @@ public static class InputRules
         CheckCommon(problems, user.Avatar, user.Link, user.Role, user.Metadata, user.Tags);
         if (problems.Count == 0)
         {
-            Add(problems, Body(user));
+            Add(problems, BodySize(bodyBytes ?? CometChatClient.SerializeBody(user).Length));
         }
         return problems;
     }
@@ -115,7 +121,7 @@ public static class InputRules
         CheckCommon(problems, update.Avatar, update.Link, update.Role, update.Metadata, update.Tags);
         if (problems.Count == 0)
         {
-            Add(problems, Body(update));
+            Add(problems, BodySize(CometChatClient.SerializeBody(update).Length));
         }
         return problems;
     }
@@ -227,9 +233,8 @@ public static class InputRules
         return MaxLength(field, value, MaxUrlLength);
     }
 
-    private static FieldProblem? Body(object body)
+    private static FieldProblem? BodySize(int bytes)
     {
-        var bytes = CometChatClient.SerializeBody(body).Length;
         return bytes > MaxBodyBytes
             ? new FieldProblem("body", $"The request body may not be greater than {MaxBodyBytes} bytes; this one has {bytes}. Shorten the metadata or the URLs.", PayloadTooLarge)
             : null;
