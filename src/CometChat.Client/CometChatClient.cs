@@ -49,7 +49,7 @@ public sealed partial class CometChatClient : IDisposable
             ? Task.FromException<ApiExchange>(new CometChatValidationException(new[] { problem }))
             : _transport.SendAsync(new ApiRequest(method, path, body is null ? null : SerializeBody(body), bucket, onBehalfOf), cancellationToken);
 
-    private static T ReadData<T>(ApiExchange exchange) => Read(exchange, root =>
+    private T ReadData<T>(ApiExchange exchange) => Read(exchange, root =>
     {
         if (!root.TryGetProperty("data", out var data) || data.ValueKind == JsonValueKind.Null)
         {
@@ -58,7 +58,7 @@ public sealed partial class CometChatClient : IDisposable
         return data.Deserialize<T>(CometChatJson.Options) ?? throw new JsonException("its data field is empty");
     });
 
-    private static CometChatPage<T> ReadPage<T>(ApiExchange exchange) => Read(exchange, root =>
+    private CometChatPage<T> ReadPage<T>(ApiExchange exchange) => Read(exchange, root =>
     {
         if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
         {
@@ -79,7 +79,7 @@ public sealed partial class CometChatClient : IDisposable
     /// wrong type, nesting too deep) becomes one <see cref="CometChatResponseException"/> that quotes the start of
     /// the body, rather than a parser exception from deep inside.
     /// </summary>
-    private static T Read<T>(ApiExchange exchange, Func<JsonElement, T> read)
+    private T Read<T>(ApiExchange exchange, Func<JsonElement, T> read)
     {
         try
         {
@@ -99,19 +99,8 @@ public sealed partial class CometChatClient : IDisposable
         catch (Exception error) when (error is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException or OverflowException)
         {
             throw new CometChatResponseException(exchange.StatusCode,
-                $"CometChat's answer (HTTP {exchange.StatusCode}) could not be read: {error.Message} Start of the answer: {Snippet(exchange.Body)}", error);
+                $"CometChat's answer (HTTP {exchange.StatusCode}) could not be read: {error.Message} Start of the answer: {ErrorEnvelope.Quote(exchange.Body, Options.RevealApiKey())}", error);
         }
-    }
-
-    /// <summary>The first 200 bytes of a body as text, for messages.</summary>
-    internal static string Snippet(byte[] body)
-    {
-        if (body.Length == 0)
-        {
-            return "(empty)";
-        }
-        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200));
-        return "'" + new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()) + (body.Length > 200 ? "…'" : "'");
     }
 
     /// <summary>A uid, role id or token as one escaped path segment; anything else is refused before a request.</summary>

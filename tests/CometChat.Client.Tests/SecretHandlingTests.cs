@@ -61,4 +61,45 @@ public sealed class SecretHandlingTests
             + " " + string.Join(" ", error.Data.Values.Cast<object>());
         Assert.DoesNotContain(TestClients.ApiKey, text);
     }
+
+    /// <summary>A proxy's page that echoes the request's headers, the key among them, at a given offset.</summary>
+    private static string EchoPage(int offset)
+        => new string('x', offset) + $"<html><body><pre>apikey: {TestClients.ApiKey}\nAccept: application/json</pre></body></html>";
+
+    public static TheoryData<int, int> EchoingAnswers => new()
+    {
+        // A 2xx that is not JSON is quoted as ERR_INVALID_RESPONSE; other statuses as the API error's message.
+        // The key starts 25 characters after the offset; at 160 and 168 it straddles the 200-byte quote, where not
+        // even its start may show.
+        { 200, 0 },
+        { 200, 160 },
+        { 200, 168 },
+        { 203, 10 },
+        { 502, 0 },
+        { 502, 160 },
+        { 418, 168 },
+    };
+
+    [Theory]
+    [MemberData(nameof(EchoingAnswers))]
+    public async Task A_key_echoed_in_an_answer_that_is_not_json_is_scrubbed_from_the_quote(int status, int offset)
+    {
+        var handler = new FakeHandler { Fallback = (_, _) => Task.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)status) { Content = new StringContent(EchoPage(offset)) }) };
+        using var client = TestClients.Create(handler, o => o.MaxRetries = 0);
+        var operations = new Func<Task>[]
+        {
+            () => client.GetUserAsync("someone"),
+            () => client.ListUsersAsync(new CometChat.Client.Models.UserQuery()),
+            () => client.ListRolesAsync(),
+        };
+        foreach (var operation in operations)
+        {
+            var error = await Assert.ThrowsAnyAsync<CometChatException>(operation);
+            var text = error.ToString() + " " + (error is CometChatApiException api ? api.DescribeWithDetails() + api.DevMessage : string.Empty);
+            // The page was quoted (so the scrub is what keeps the key out), and no 6 characters of the key survive.
+            Assert.Contains("<html>", text);
+            Assert.DoesNotContain(TestClients.ApiKey[..6], text);
+            Assert.DoesNotContain(TestClients.ApiKey, text);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using CometChat.Client.Http;
@@ -32,7 +33,7 @@ internal static class ErrorEnvelope
         }
 
         code ??= $"ERR_HTTP_{exchange.StatusCode}";
-        message ??= DescribeStatus(exchange);
+        message ??= DescribeStatus(exchange, apiKey);
         return new CometChatApiException(exchange.StatusCode, code, Redact(message, apiKey), devMessage is null ? null : Redact(devMessage, apiKey),
             details, exchange.ThrottleWait(now));
     }
@@ -41,10 +42,24 @@ internal static class ErrorEnvelope
     internal static string Redact(string text, string apiKey)
         => string.IsNullOrEmpty(apiKey) ? text : text.Replace(apiKey, "***");
 
-    private static string DescribeStatus(ApiExchange exchange)
+    private static string DescribeStatus(ApiExchange exchange, string apiKey)
+        => $"CometChat answered HTTP {exchange.StatusCode} without an error description. {(exchange.Body.Length == 0 ? string.Empty : Quote(exchange.Body, apiKey))}".Trim();
+
+    /// <summary>
+    /// The start of a body as quoted text for a message, with the key scrubbed. A proxy's page can echo the
+    /// request's headers, key included; the scrub runs on the whole text before it is cut, so that a key straddling
+    /// the cut can't leave its first characters behind.
+    /// </summary>
+    internal static string Quote(byte[] body, string apiKey)
     {
-        var snippet = exchange.Body.Length == 0 ? string.Empty : Encoding.UTF8.GetString(exchange.Body, 0, Math.Min(exchange.Body.Length, 200));
-        return $"CometChat answered HTTP {exchange.StatusCode} without an error description. {snippet}".Trim();
+        const int Shown = 200;
+        if (body.Length == 0)
+        {
+            return "(empty)";
+        }
+        var text = Redact(Encoding.UTF8.GetString(body), apiKey);
+        var start = text.Length > Shown ? text.Substring(0, Shown) : text;
+        return "'" + new string(start.Select(c => char.IsControl(c) ? ' ' : c).ToArray()) + (text.Length > Shown ? "…'" : "'");
     }
 
     private static string? ReadString(JsonElement element, string name)
