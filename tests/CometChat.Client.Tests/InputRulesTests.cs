@@ -1,3 +1,4 @@
+using System.Reflection;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
 using CometChat.Client.Validation;
@@ -41,36 +42,89 @@ public sealed class InputRulesTests
         Assert.Contains(expected, problem.Rule);
     }
 
+    /// <summary>
+    /// Every public method of the client with a string parameter (a uid, role id, token or onBehalfOf: each becomes
+    /// a path segment or a header), found by reflection so that a method added later is covered without a list to keep.
+    /// </summary>
+    public static IReadOnlyList<(MethodInfo Method, ParameterInfo Parameter)> PathValueParameters { get; } =
+        typeof(CometChatClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(method => typeof(Task).IsAssignableFrom(method.ReturnType))
+            .SelectMany(method => method.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => (method, p)))
+            .ToList();
+
+    [Fact]
+    public void The_matrix_finds_every_method_that_builds_a_path()
+    {
+        var found = PathValueParameters.Select(p => $"{p.Method.Name}.{p.Parameter.Name}").ToList();
+        foreach (var known in new[]
+        {
+            "GetUserAsync.uid", "GetUserAsync.onBehalfOf", "UpdateUserAsync.uid", "DeleteUserAsync.uid", "TryGetUserAsync.uid",
+            "CreateAuthTokenAsync.uid", "ListAuthTokensAsync.uid", "GetAuthTokenAsync.uid", "GetAuthTokenAsync.token",
+            "RemoveAuthTokenAsync.uid", "RemoveAuthTokenAsync.token", "RemoveAllAuthTokensAsync.uid",
+            "BlockUsersAsync.uid", "UnblockUsersAsync.uid", "ListBlockedUsersAsync.uid",
+            "GetRoleAsync.role", "UpdateRoleAsync.role", "RemoveRoleAsync.role",
+        })
+        {
+            Assert.Contains(known, found);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(HostileUids))]
-    public async Task A_hostile_uid_never_reaches_a_request_path(string uid, string _)
+    public async Task A_hostile_value_never_reaches_a_request_from_any_client_method(string hostile, string _)
     {
         var handler = new FakeHandler { Fallback = (_, _) => Task.FromResult(FakeHandler.Json(200, "{\"data\":{}}")) };
         using var client = TestClients.Create(handler);
-        var calls = new Func<Task>[]
+        foreach (var (method, parameter) in PathValueParameters)
         {
-            () => client.GetUserAsync(uid),
-            () => client.UpdateUserAsync(uid, new UserUpdate { Name = "x" }),
-            () => client.DeleteUserAsync(uid, permanent: true),
-            () => client.CreateAuthTokenAsync(uid, force: false),
-            () => client.ListAuthTokensAsync(uid),
-            () => client.RemoveAllAuthTokensAsync(uid),
-            () => client.RemoveAuthTokenAsync("alice", uid),
-            () => client.BlockUsersAsync(uid, new[] { "bob" }),
-            () => client.ListBlockedUsersAsync(uid),
-            () => client.GetRoleAsync(uid),
-            () => client.RemoveRoleAsync(uid),
-            () => client.CreateUserAsync(new NewUser { Uid = uid, Name = "x" }),
-            () => client.GetUserAsync("alice", onBehalfOf: uid),
+            var arguments = method.GetParameters().Select(p => p == parameter ? hostile : ValidArgument(method, p)).ToArray();
+            var error = await Record.ExceptionAsync(() => Invoke(client, method, arguments));
+            var refused = Assert.IsType<CometChatValidationException>(error, exactMatch: false);
+            Assert.True(refused.ErrorCode == "ERR_BAD_REQUEST" && refused.Message.EndsWith("Nothing was sent to CometChat.", StringComparison.Ordinal),
+                $"{method.Name}({parameter.Name}: {hostile}): {refused.Message}");
+            Assert.True(handler.Requests.IsEmpty, $"{method.Name}({parameter.Name}: {hostile}) sent {handler.Requests.FirstOrDefault()?.PathAndQuery}");
+        }
+        // Values inside request objects that reach a path or a header too.
+        var inside = new Func<Task>[]
+        {
+            () => client.CreateUserAsync(new NewUser { Uid = hostile, Name = "x" }),
+            () => client.CreateRoleAsync(new NewRole { Role = hostile, Name = "x" }),
+            () => client.ListUsersAsync(new UserQuery { OnBehalfOf = hostile }),
         };
-        foreach (var call in calls)
+        foreach (var call in inside)
         {
-            var error = await Assert.ThrowsAsync<CometChatValidationException>(call);
-            Assert.Equal("ERR_BAD_REQUEST", error.ErrorCode);
-            Assert.EndsWith("Nothing was sent to CometChat.", error.Message);
+            await Assert.ThrowsAsync<CometChatValidationException>(call);
         }
         Assert.Empty(handler.Requests);
     }
+
+    private static Task Invoke(CometChatClient client, MethodInfo method, object?[] arguments)
+    {
+        try
+        {
+            return (Task)method.Invoke(client, arguments)!;
+        }
+        catch (TargetInvocationException thrown) when (thrown.InnerException is not null)
+        {
+            return Task.FromException(thrown.InnerException);
+        }
+    }
+
+    /// <summary>A value the method accepts for a parameter other than the one under test.</summary>
+    private static object? ValidArgument(MethodInfo method, ParameterInfo parameter) => parameter.ParameterType switch
+    {
+        var t when t == typeof(string) => "alice",
+        var t when t == typeof(bool) => false,
+        var t when t == typeof(int) => parameter.HasDefaultValue ? parameter.DefaultValue : 1,
+        var t when t == typeof(CancellationToken) => CancellationToken.None,
+        var t when t == typeof(IEnumerable<string>) => new[] { "bob" },
+        var t when t == typeof(NewUser) => new NewUser { Uid = "alice", Name = "Alice" },
+        var t when t == typeof(UserUpdate) => new UserUpdate { Name = "Alice" },
+        var t when t == typeof(NewRole) => new NewRole { Role = "sales", Name = "Sales" },
+        var t when t == typeof(RoleUpdate) => new RoleUpdate { Name = "Sales" },
+        var t when t == typeof(UserQuery) => new UserQuery(),
+        _ => throw new InvalidOperationException($"{method.Name}({parameter.Name}): no valid {parameter.ParameterType.Name} known; add one to {nameof(ValidArgument)}."),
+    };
 
     [Fact]
     public void An_unpaired_surrogate_is_named_as_such()
