@@ -134,6 +134,43 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task A_429_holds_back_every_request_of_its_tier_on_the_connection_and_no_other()
+    {
+        // Request a meets a 429 asking for 7 s. Request b, of the same tier, starts while a waits: it must not go out
+        // before those 7 s have passed on the connection's clock. Request c, of the core tier, goes out at once.
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(50));
+        var start = clock.GetUtcNow();
+        var sentAt = new System.Collections.Concurrent.ConcurrentQueue<(string Path, TimeSpan At)>();
+        var firstOfA = 0;
+        var handler = new FakeHandler
+        {
+            Fallback = (request, _) =>
+            {
+                sentAt.Enqueue((request.Uri.AbsolutePath, clock.GetUtcNow() - start));
+                return Task.FromResult(request.Uri.AbsolutePath.EndsWith("/users/a", StringComparison.Ordinal) && Interlocked.Exchange(ref firstOfA, 1) == 0
+                    ? FakeHandler.Json(429, FakeHandler.Error("ERR_TOO_MANY_REQUESTS", "slow down"), ("Retry-After", "7"))
+                    : FakeHandler.Json(200, request.Method == "DELETE" ? "{\"data\":{\"success\":true}}" : User));
+            },
+        };
+        using var client = TestClients.Create(handler, o => o.TimeProvider = clock);
+        var observer = new RecordingObserver();
+        using var scope = RequestObserverScope.Begin(observer);
+
+        var a = client.GetUserAsync("a");
+        await TestClients.Until(() => observer.Retries.Count == 1);   // the 429 was seen and its wait scheduled
+        var b = client.GetUserAsync("b");
+        await client.DeleteUserAsync("c", permanent: true);
+        await TestClients.WithClock(clock, () => Task.WhenAll(a, b).ContinueWith(t => t.Status));
+        await Task.WhenAll(a, b);
+
+        var times = sentAt.ToList();
+        Assert.Equal(TimeSpan.Zero, times.Single(t => t.Path.EndsWith("/users/c", StringComparison.Ordinal)).At);
+        var bSent = times.Single(t => t.Path.EndsWith("/users/b", StringComparison.Ordinal)).At;
+        Assert.True(bSent >= TimeSpan.FromSeconds(7), $"b went out {bSent} after the 429 that asked for 7 s");
+        Assert.True(times.Last(t => t.Path.EndsWith("/users/a", StringComparison.Ordinal)).At >= TimeSpan.FromSeconds(7));
+    }
+
+    [Fact]
     public async Task A_429_reset_later_than_retry_after_is_honoured()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));

@@ -25,6 +25,20 @@ internal static class TestClients
         return new CometChatClient(options);
     }
 
+    /// <summary>Waits (in real time, up to 30 s) until <paramref name="condition"/> holds: for work on other threads.</summary>
+    public static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not hold within 30 s.");
+            }
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> while moving the fake clock forward, so waits on it complete at once.</summary>
     public static async Task<T> WithClock<T>(FakeTimeProvider clock, Func<Task<T>> work, TimeSpan? step = null)
     {
