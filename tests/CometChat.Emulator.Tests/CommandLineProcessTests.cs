@@ -33,9 +33,8 @@ public sealed class CommandLineProcessTests
         var tmp = TempDirectory();
         await using var p = await EmulatorProcess.StartAsync(["--port", "0"], new Dictionary<string, string> { ["TMPDIR"] = tmp });
         Assert.Matches(new Regex(@"^Listening on http://127\.0\.0\.1:\d+$"), p.Stdout[0]);
-        await Task.Delay(200);
-        var lines = p.Stdout;
-        Assert.Equal(3, lines.Count);
+        // The keys follow the listening line; that nothing else does is checked once the process has exited.
+        var lines = await p.WaitForStdoutLinesAsync(3);
         var full = Regex.Match(lines[1], "^fullAccess key: ([0-9a-f]{40})$");
         var authOnly = Regex.Match(lines[2], "^authOnly key: ([0-9a-f]{40})$");
         Assert.True(full.Success, lines[1]);
@@ -60,9 +59,6 @@ public sealed class CommandLineProcessTests
             ["COMETCHAT_EMULATOR_STANDARD_REQUESTS_PER_MINUTE"] = "1234",
         };
         await using var p = await EmulatorProcess.StartAsync(["--api-key", "cli-full-key", "--port", "0"], env);
-        await Task.Delay(200);
-        Assert.Single(p.Stdout);
-        Assert.DoesNotContain(p.Stdout.Concat(p.Stderr), l => l.Contains("key", StringComparison.OrdinalIgnoreCase));
         var ok = (await SendAsync(p.BaseAddress, "GET", "/v3/users", "cli-full-key")).AssertOk();
         Assert.Equal("1234", ok.Header("X-Rate-Limit"));
         (await SendAsync(p.BaseAddress, "GET", "/v3/users", "env-full-key")).AssertError(HttpStatusCode.Unauthorized, "AUTH_ERR_APIKEY_NOT_FOUND");
@@ -70,6 +66,10 @@ public sealed class CommandLineProcessTests
 
         (await SendAsync(p.BaseAddress, "POST", "/_emulator/shutdown", "cli-full-key")).AssertOk();
         Assert.Equal(0, await p.WaitForExitAsync());
+        // After the exit every line is in: the listening line alone, and no key anywhere (the auth-only key came
+        // from the environment, the full-access key from the command line: neither was generated).
+        Assert.Single(p.Stdout);
+        Assert.DoesNotContain(p.Stdout.Concat(p.Stderr), l => l.Contains("key", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

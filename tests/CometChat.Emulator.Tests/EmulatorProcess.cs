@@ -72,6 +72,21 @@ public sealed class EmulatorProcess : IAsyncDisposable
         throw new TimeoutException("no 'Listening on' line");
     }
 
+    /// <summary>Waits (up to 60 s) until at least <paramref name="count"/> lines are on stdout; returns the lines so far.</summary>
+    public async Task<IReadOnlyList<string>> WaitForStdoutLinesAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Stdout.Count < count)
+        {
+            if (DateTime.UtcNow > deadline || Process.HasExited)
+            {
+                throw new TimeoutException($"expected {count} lines on stdout, got: {string.Join(" | ", Stdout)}");
+            }
+            await Task.Delay(20);
+        }
+        return Stdout;
+    }
+
     /// <summary>Sends SIGTERM (graceful stop).</summary>
     public void Terminate()
     {
