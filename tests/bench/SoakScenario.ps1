@@ -28,13 +28,6 @@ function New-SoakCsv {
     }
 }
 
-function Get-SoakFreePort {
-    # A TCP port free on 127.0.0.1 right now (the emulator is started on it twice, so it must be fixed, not 0).
-    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
-}
-
 function Get-SoakDotnet {
     # The dotnet host that runs this PowerShell (dotnet pwsh), else the one on PATH.
     $candidates = @($env:DOTNET_HOST_PATH, [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName)
@@ -244,12 +237,13 @@ function Invoke-SoakScenario {
     $toldPath = Join-Path $work 'told-created.txt'
     $apiKey = -join (1..40 | ForEach-Object { '{0:x}' -f (Get-Random -Maximum 16) })
     $authOnlyKey = -join (1..40 | ForEach-Object { '{0:x}' -f (Get-Random -Maximum 16) })
-    $port = Get-SoakFreePort
-    $emulatorArguments = @{ EmulatorPath = $EmulatorPath; Port = $port; DataPath = $dataPath; ApiKey = $apiKey; AuthOnlyKey = $authOnlyKey; Options = $EmulatorOptions }
+    # The first process takes a port the system gives it (0); the restart comes back on that same port.
+    $emulatorArguments = @{ EmulatorPath = $EmulatorPath; Port = 0; DataPath = $dataPath; ApiKey = $apiKey; AuthOnlyKey = $authOnlyKey; Options = $EmulatorOptions }
     $counters = @{ Faults = @{}; CreatesByStatus = @{}; Requests = 0L }
     $first = $null; $second = $null; $job = $null; $writer = $null; $restart = $null
     try {
         $first = Start-SoakEmulator @emulatorArguments
+        $emulatorArguments.Port = ([uri]$first.Root).Port
         $connect = @{ BaseUri = $first.BaseUri; ApiKey = (ConvertTo-SecureString $apiKey -AsPlainText -Force); TimeoutSec = $TimeoutSec; PassThru = $true }
         if ($PSBoundParameters.ContainsKey('CoreRequestsPerMinute')) { $connect.CoreRequestsPerMinute = $CoreRequestsPerMinute }
         if ($PSBoundParameters.ContainsKey('StandardRequestsPerMinute')) { $connect.StandardRequestsPerMinute = $StandardRequestsPerMinute }

@@ -231,7 +231,7 @@ Describe 'Get-CometChatUser' {
 
     It 'reports the total with -IncludeTotalCount' {
         $output = Get-CometChatUser -IncludeTotalCount -First 1
-        $output[0].ToString() | Should -BeLike '*5*'
+        $output[0].ToString() | Should -Be 'Total count: 5'
         $output[1].Name | Should -Be 'Alice'
     }
 
@@ -359,11 +359,12 @@ Describe 'Mocking the module in a consumer''s own tests' {
     It 'lets Pester mock New-CometChatUser with a parameter filter' {
         $csv = Join-Path $TestDrive 'onboard.csv'
         "Uid,Name`nm1,Mocked One`nm2,Mocked Two" | Set-Content $csv
+        Invoke-EmulatorAdmin -Emulator $Emulator -Path counters -Method Delete | Out-Null
         Mock New-CometChatUser { [CometChat.Client.Models.CometChatUser]@{ Uid = $Uid; Name = $Name } }
 
         Invoke-Onboarding -Path $csv | Should -Be 2
         Should -Invoke New-CometChatUser -Times 2 -Exactly
         Should -Invoke New-CometChatUser -Times 1 -Exactly -ParameterFilter { $Uid -eq 'm2' -and $Name -eq 'Mocked Two' -and $IfExists -eq 'Skip' }
-        Get-EmulatorRequestCount $Emulator -Method POST -Route '/v3/users' -Status 200 | Should -BeGreaterOrEqual 0
+        Get-EmulatorRequestCount $Emulator -Method POST -Route '/v3/users' | Should -Be 0 -Because 'the mock answered instead of the service'
     }
 }
