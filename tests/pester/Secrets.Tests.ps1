@@ -23,12 +23,109 @@ BeforeAll {
     function Find-Secret {
         # The names of the secrets whose text (in any form) occurs in $Text.
         param([string] $Text)
-        foreach ($secret in @{ ApiKey = $Key; AuthOnlyKey = $AuthOnlyKey; WrongKey = $WrongKey }.GetEnumerator()) {
+        $secrets = @{ ApiKey = $Key; AuthOnlyKey = $AuthOnlyKey; WrongKey = $WrongKey }
+        if ($script:SecondKey) { $secrets.SecondEmulatorKey = $script:SecondKey }
+        foreach ($secret in $secrets.GetEnumerator()) {
             foreach ($form in Get-KeyForms $secret.Value) {
                 if ($Text.IndexOf($form, [StringComparison]::OrdinalIgnoreCase) -ge 0) { $secret.Key; break }
             }
         }
     }
+
+    # One case per exported command, run in this order inside the transcript with -Verbose -Debug (@common), each
+    # dot-sourced so that later cases see what earlier ones made. A test below fails, naming it, when a command of
+    # the module has no case here.
+    $script:Cases = [ordered]@{
+        'Connect-CometChat'          = {
+            $context = Connect-CometChat -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -PassThru @common
+            $context
+            $context.ToString()
+            $context | Export-Clixml -Path $clixml -Depth 5
+            Get-Content -Raw $clixml
+            $context | ConvertTo-Json -Depth 5
+        }
+        'Get-CometChatContext'       = { Get-CometChatContext @common }
+        'Start-CometChatEmulator'    = {
+            $second = Start-CometChatEmulator -NoConnect @common
+            $script:SecondKey = Get-PlainKey $second.ApiKey
+            $second
+            $second | Format-List * -Force | Out-String
+        }
+        'Stop-CometChatEmulator'     = { Stop-CometChatEmulator -InputObject $second @common }
+        'New-CometChatRole'          = { New-CometChatRole -Role agents -Name Agents @common }
+        'Get-CometChatRole'          = { Get-CometChatRole @common }
+        'Set-CometChatRole'          = { Set-CometChatRole -Role agents -Name 'Support agents' @common }
+        'New-CometChatUser'          = {
+            New-CometChatUser -Uid alice -Name Alice -Role agents -Metadata @{ '@private' = @{ email = 'alice@example.com' } } -WithAuthToken @common
+            New-CometChatUser -Uid bob -Name Bob @common
+            New-CometChatUser -Uid carol -Name Carol -WhatIf @common
+        }
+        'Get-CometChatUser'          = {
+            Get-CometChatUser @common
+            Get-CometChatUser -Uid alice @common
+        }
+        'Set-CometChatUser'          = { Set-CometChatUser -Uid alice -StatusMessage 'Busy' -PassThru @common }
+        'Block-CometChatUser'        = { Block-CometChatUser -Uid alice -BlockedUid bob @common }
+        'Get-CometChatBlockedUser'   = { Get-CometChatBlockedUser -Uid alice @common }
+        'Unblock-CometChatUser'      = { Unblock-CometChatUser -Uid alice -BlockedUid bob @common }
+        'New-CometChatAuthToken'     = {
+            $token = New-CometChatAuthToken -Uid bob @common
+            $token
+            $token | Format-Table | Out-String
+        }
+        'Get-CometChatAuthToken'     = { Get-CometChatAuthToken -Uid bob @common }
+        'Remove-CometChatAuthToken'  = { Remove-CometChatAuthToken -Uid bob -AuthToken $token.Token -Confirm:$false @common }
+        'Disable-CometChatUser'      = { Disable-CometChatUser -Uid bob -Confirm:$false @common }
+        'Enable-CometChatUser'       = { Enable-CometChatUser -Uid bob -Confirm:$false @common }
+        'Remove-CometChatUser'       = {
+            Remove-CometChatUser -Uid alice -Permanent -WhatIf @common
+            Remove-CometChatUser -Uid alice -Permanent -Confirm:$false @common
+            Set-CometChatUser -Uid bob -Role default @common
+        }
+        'Remove-CometChatRole'       = { Remove-CometChatRole -Role agents -Confirm:$false @common }
+        'Disconnect-CometChat'       = {
+            Disconnect-CometChat @common
+            Connect-CometChat -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -SkipConnectionTest
+        }
+    }
+
+    # A proxy that answers every request 200 with an HTML page echoing the request's headers, the key among them.
+    if (-not ('CometChatTests.EchoProxy' -as [type])) {
+        Add-Type -TypeDefinition @'
+namespace CometChatTests {
+    using System.Net; using System.Net.Sockets; using System.Text; using System.Threading.Tasks;
+    public sealed class EchoProxy : System.IDisposable {
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        public EchoProxy() { _listener.Start(); Port = ((IPEndPoint)_listener.LocalEndpoint).Port; Task.Run(AcceptAsync); }
+        public int Port { get; }
+        private async Task AcceptAsync() {
+            while (true) {
+                TcpClient client;
+                try { client = await _listener.AcceptTcpClientAsync(); } catch (System.Exception) { return; }
+                _ = Task.Run(() => ServeAsync(client));
+            }
+        }
+        private static async Task ServeAsync(TcpClient client) {
+            using (client) {
+                var stream = client.GetStream();
+                var buffer = new byte[65536]; var read = 0; var head = "";
+                while (!head.Contains("\r\n\r\n")) {
+                    var n = await stream.ReadAsync(buffer, read, buffer.Length - read);
+                    if (n == 0) return;
+                    read += n; head = Encoding.ASCII.GetString(buffer, 0, read);
+                }
+                var body = Encoding.UTF8.GetBytes("<html><body><h1>Proxy</h1><pre>" + head.Substring(0, head.IndexOf("\r\n\r\n")) + "</pre></body></html>");
+                var status = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + body.Length + "\r\nConnection: close\r\n\r\n");
+                await stream.WriteAsync(status, 0, status.Length);
+                await stream.WriteAsync(body, 0, body.Length);
+            }
+        }
+        public void Dispose() { _listener.Stop(); }
+    }
+}
+'@
+    }
+    $script:EchoProxy = [CometChatTests.EchoProxy]::new()
 
     function Set-Latency([int] $Milliseconds) {
         $DebugPreference = 'SilentlyContinue'
@@ -59,6 +156,7 @@ BeforeAll {
 
 AfterAll {
     Stop-CometChatEmulator
+    $EchoProxy.Dispose()
 }
 
 Describe 'The API key' {
@@ -66,6 +164,16 @@ Describe 'The API key' {
         $root = $Emulator.BaseUri.AbsoluteUri.TrimEnd('/')
         $raw = try { Invoke-RestMethod "$root/users" -Headers @{ apikey = $WrongKey } } catch { $_.ErrorDetails.Message }
         $raw | Should -BeLike "*$WrongKey*"
+    }
+
+    It 'has a case below for every command the module exports, each running that command' {
+        $exported = @(Get-Command -Module CometChat.PowerShell).Name
+        $exported | Should -Not -BeNullOrEmpty
+        $missing = @($exported | Where-Object { -not $Cases.Contains($_) })
+        $missing | Should -BeNullOrEmpty -Because "each command runs with -Verbose -Debug in the search for the key; add a case to `$Cases for: $($missing -join ', ')"
+        foreach ($name in $Cases.Keys) {
+            $Cases[$name].ToString() | Should -Match "(^|\s)$([regex]::Escape($name))\s" -Because "the case for $name runs it"
+        }
     }
 
     It 'appears in no output, stream, error, serialization, transcript or -WhatIf text of any cmdlet' {
@@ -82,37 +190,8 @@ Describe 'The API key' {
                 $InformationPreference = 'Continue'
                 $common = @{ Verbose = $true; Debug = $true }
 
-                $context = Connect-CometChat -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -PassThru @common
-                $context
-                $context.ToString()
-                Get-CometChatContext @common
-                $context | Export-Clixml -Path $clixml -Depth 5
-                Get-Content -Raw $clixml
-                $context | ConvertTo-Json -Depth 5
-
-                New-CometChatRole -Role agents -Name Agents @common
-                Get-CometChatRole @common
-                Set-CometChatRole -Role agents -Name 'Support agents' @common
-                New-CometChatUser -Uid alice -Name Alice -Role agents -Metadata @{ '@private' = @{ email = 'alice@example.com' } } -WithAuthToken @common
-                New-CometChatUser -Uid bob -Name Bob @common
-                Get-CometChatUser @common
-                Get-CometChatUser -Uid alice @common
-                Set-CometChatUser -Uid alice -StatusMessage 'Busy' -PassThru @common
-                Block-CometChatUser -Uid alice -BlockedUid bob @common
-                Get-CometChatBlockedUser -Uid alice @common
-                Unblock-CometChatUser -Uid alice -BlockedUid bob @common
-                $token = New-CometChatAuthToken -Uid bob @common
-                $token
-                $token | Format-Table | Out-String
-                Get-CometChatAuthToken -Uid bob @common
-                Remove-CometChatAuthToken -Uid bob -AuthToken $token.Token -Confirm:$false @common
-                Disable-CometChatUser -Uid bob -Confirm:$false @common
-                Enable-CometChatUser -Uid bob -Confirm:$false @common
-                New-CometChatUser -Uid carol -Name Carol -WhatIf @common
-                Remove-CometChatUser -Uid alice -Permanent -WhatIf @common
-                Remove-CometChatUser -Uid alice -Permanent -Confirm:$false @common
-                Set-CometChatUser -Uid bob -Role default @common
-                Remove-CometChatRole -Role agents -Confirm:$false @common
+                # Every exported command, as its case in $Cases runs it.
+                foreach ($case in $Cases.Values) { . $case }
 
                 # Error paths: a rejected key, an Auth Only key, unknown uid and role, invalid input, a refused
                 # connection, a timeout.
@@ -134,6 +213,10 @@ Describe 'The API key' {
                 $slow = Connect-CometChat -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -SkipConnectionTest -PassThru -TimeoutSec 1 -MaxRetryCount 0
                 Get-CometChatUser -Uid bob -Context $slow @common
                 Set-Latency 0
+                # A proxy's 200 page that echoes the request's headers is quoted in ERR_INVALID_RESPONSE: key scrubbed.
+                $proxy = Connect-CometChat -BaseUri "http://127.0.0.1:$($EchoProxy.Port)/v3" -ApiKey $Emulator.ApiKey -SkipConnectionTest -PassThru -MaxRetryCount 0
+                Get-CometChatUser -Uid bob -Context $proxy @common
+                try { Get-CometChatUser -Context $proxy @common } catch { $_ }
                 $Error | Export-Clixml -Path $clixml -Depth 3
                 Get-Content -Raw $clixml
             } *>&1
@@ -149,7 +232,8 @@ Describe 'The API key' {
         # The run did exercise what it claims to: debug lines with headers, verbose request lines, each error path.
         # (Checked with Contains, so that a failure doesn't print the whole text.)
         foreach ($evidence in 'apikey: ***', 'GET /v3/users/alice -> 200', 'What if: Create CometChat user', 'AUTH_ERR_APIKEY_NOT_FOUND',
-            'AUTH_ERR_NO_ACCESS', 'ERR_UID_NOT_FOUND', 'ERR_ROLE_NOT_FOUND', 'ERR_BAD_REQUEST', 'ERR_CONNECTION_FAILED', 'ERR_REQUEST_TIMEOUT') {
+            'AUTH_ERR_NO_ACCESS', 'ERR_UID_NOT_FOUND', 'ERR_ROLE_NOT_FOUND', 'ERR_BAD_REQUEST', 'ERR_CONNECTION_FAILED', 'ERR_REQUEST_TIMEOUT',
+            'ERR_INVALID_RESPONSE', '<h1>Proxy</h1><pre>GET /v3/users/bob', 'apikey: ***') {
             $text.Contains($evidence) | Should -BeTrue -Because "the run shows '$evidence'"
         }
 
