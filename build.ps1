@@ -11,13 +11,17 @@
            their results as JSON under output/bench/.
     Package  builds, then writes output/packages/CometChat.PowerShell.<version>.nupkg, installable with
            Install-PSResource from any repository it is published to.
+    Mutate  runs Stryker.NET (stryker-config.json) on src/CometChat.Client against its xunit tests, writes the
+           report under output/mutation/client/ and prints the mutation score. Slow (tens of minutes); see docs/mutation.md.
+    MutateModule  the scripted mutation check of tests/mutation/Mutations.psd1: breaks each listed behaviour of the
+           cmdlets, emulator and client, builds, runs the tests named for it and fails unless they fail.
     Clean  removes output/ and every bin/ and obj/ folder.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Mutate', 'MutateModule', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -138,6 +142,34 @@ function Invoke-Package {
     Write-Host "Package: $package" -ForegroundColor Green
 }
 
+function Invoke-Mutate {
+    Invoke-Build
+    $report = Join-Path $output 'mutation/client'
+    if (Test-Path $report) { Remove-Item $report -Recurse -Force }
+    # Stryker runs from the test project's folder (the repository's solution would put it in solution mode).
+    Push-Location tests/CometChat.Client.Tests
+    try {
+        Invoke-Native { dotnet dotnet-stryker --config-file (Join-Path $PSScriptRoot 'stryker-config.json') --output $report }
+    }
+    finally {
+        Pop-Location
+    }
+    $json = Get-ChildItem $report -Recurse -Filter mutation-report.json | Select-Object -First 1
+    $statuses = (Get-Content -Raw $json.FullName | ConvertFrom-Json).files.PSObject.Properties.Value.mutants.status | Group-Object -AsHashTable -AsString
+    $count = { param($status) if ($statuses -and $statuses.ContainsKey($status)) { $statuses[$status].Count } else { 0 } }
+    $detected = (& $count 'Killed') + (& $count 'Timeout')
+    $undetected = (& $count 'Survived') + (& $count 'NoCoverage')
+    $score = if ($detected + $undetected) { 100.0 * $detected / ($detected + $undetected) } else { 0 }
+    Write-Host ('Mutation score of src/CometChat.Client: {0:N2}% ({1} killed, {2} timed out, {3} survived, {4} not covered; {5} not compiled, {6} ignored)' -f $score,
+        (& $count 'Killed'), (& $count 'Timeout'), (& $count 'Survived'), (& $count 'NoCoverage'), (& $count 'CompileError'), (& $count 'Ignored')) -ForegroundColor Green
+    Write-Host "Report: $(Join-Path (Split-Path $json.FullName) 'mutation-report.html')"
+}
+
+function Invoke-MutateModule {
+    & dotnet pwsh -NoProfile -NonInteractive -File tests/mutation/Invoke-ScriptedMutation.ps1 -Configuration $Configuration
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 function Invoke-Clean {
     if (Test-Path $output) { Remove-Item $output -Recurse -Force }
     Get-ChildItem src, tests -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
@@ -149,5 +181,7 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
     'Package' { Invoke-Package }
+    'Mutate' { Invoke-Mutate }
+    'MutateModule' { Invoke-MutateModule }
     'Clean' { Invoke-Clean }
 }
