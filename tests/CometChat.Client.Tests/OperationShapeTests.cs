@@ -50,15 +50,22 @@ public sealed class OperationShapeTests
 
     public static TheoryData<string> Names => new(Shapes.Select(s => s.Name));
 
+    /// <summary>The row, a handler with its answer, and a client on a fake clock.</summary>
+    private static (Shape Shape, FakeHandler Handler, Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock, CometChatClient Client) Arrange(string name)
+    {
+        var shape = Shapes.Single(s => s.Name == name);
+        var handler = new FakeHandler().ThenJson(200, shape.Answer);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(50));
+        return (shape, handler, clock, TestClients.Create(handler, o => o.TimeProvider = clock));
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public async Task Each_operation_sends_the_contract_s_request_in_its_tier(string name)
     {
-        var shape = Shapes.Single(s => s.Name == name);
-        var handler = new FakeHandler().ThenJson(200, shape.Answer);
+        var (shape, handler, _, client) = Arrange(name);
+        using var clientScope = client;
         // Only the operation's own tier is paused: an operation in it waits, one in the other tier goes at once.
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(50));
-        using var client = TestClients.Create(handler, o => o.TimeProvider = clock);
         var other = shape.Tier == RateBucket.Core ? RateBucket.Standard : RateBucket.Core;
         client.Pacer.PauseFor(other, TimeSpan.FromHours(1));
 
@@ -78,10 +85,8 @@ public sealed class OperationShapeTests
     [MemberData(nameof(Names))]
     public async Task Each_operation_waits_while_its_own_tier_is_paused(string name)
     {
-        var shape = Shapes.Single(s => s.Name == name);
-        var handler = new FakeHandler().ThenJson(200, shape.Answer);
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(50));
-        using var client = TestClients.Create(handler, o => o.TimeProvider = clock);
+        var (shape, handler, clock, client) = Arrange(name);
+        using var clientScope = client;
         client.Pacer.PauseFor(shape.Tier, TimeSpan.FromSeconds(5));
 
         var call = shape.Call(client);
@@ -90,8 +95,6 @@ public sealed class OperationShapeTests
         await call.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Single(handler.Requests);
     }
-
-    public static TheoryData<string> PagedNames => new() { "list users", "list tokens", "list blocked", "list roles" };
 
     [Theory]
     [InlineData(0, 1)]
