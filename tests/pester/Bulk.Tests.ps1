@@ -48,13 +48,17 @@ Describe 'Pacing' {
         Reset-Emulator $Emulator
         $connection = Connect-CometChat -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -CoreRequestsPerMinute 800 -PassThru
         $modulePath = $script:ModulePath
+        # Both runspaces start sending at once and go on for over two rate windows, so that a pacer each (78 a
+        # window together) would go over the limit, while the shared one keeps them at 40.
+        $start = [System.Threading.Barrier]::new(2)
         $counts = 1..2 | ForEach-Object -ThrottleLimit 2 -Parallel {
             Import-Module $using:modulePath
             $runspace = $_
-            $rows = 1..45 | ForEach-Object { [pscustomobject]@{ Uid = "r${runspace}x$_"; Name = 'Shared' } }
+            $rows = 1..80 | ForEach-Object { [pscustomobject]@{ Uid = "r${runspace}x$_"; Name = 'Shared' } }
+            $null = ($using:start).SignalAndWait([TimeSpan]::FromSeconds(60))
             @($rows | New-CometChatUser -Context $using:connection).Count
         }
-        ($counts | Measure-Object -Sum).Sum | Should -Be 90
+        ($counts | Measure-Object -Sum).Sum | Should -Be 160
         Get-EmulatorRequestCount $Emulator -Status 429 | Should -Be 0
     }
 }
