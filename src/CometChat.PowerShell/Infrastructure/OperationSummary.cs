@@ -30,7 +30,10 @@ public sealed class OperationSummary
     /// <summary>Requests retried.</summary>
     public long Retried { get; internal set; }
 
-    /// <summary>Wall-clock time during which requests were held back by pacing or 429s.</summary>
+    /// <summary>Wall-clock time during which requests were spaced out to stay under the rate limit (normal at full speed).</summary>
+    public TimeSpan Paced { get; internal set; }
+
+    /// <summary>Wall-clock time during which requests waited because CometChat answered 429 Too Many Requests.</summary>
     public TimeSpan Throttled { get; internal set; }
 
     /// <summary>Wall-clock time of the operation.</summary>
@@ -47,7 +50,7 @@ public sealed class OperationSummary
 
     /// <inheritdoc />
     public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-        "{0}{1}: created {2}, updated {3}, changed {4}, skipped {5}, failed {6}, retried {7}, recovered {8}, throttled {9:0.0} s, elapsed {10:0.0} s, {11:0.0}/s",
+        "{0}{1}: created {2}, updated {3}, changed {4}, skipped {5}, failed {6}, retried {7}, recovered {8}, paced {9:0.0} s, throttled by 429 {10:0.0} s, elapsed {11:0.0} s, {12:0.0}/s",
         Command, Stopped ? " (stopped)" : string.Empty, Created, Updated, Changed, Skipped, Failed, Retried, Recovered,
-        Throttled.TotalSeconds, Elapsed.TotalSeconds, PerSecond);
+        Paced.TotalSeconds, Throttled.TotalSeconds, Elapsed.TotalSeconds, PerSecond);
 }
