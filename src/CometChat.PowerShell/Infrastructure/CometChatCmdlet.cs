@@ -25,7 +25,7 @@ public abstract class CometChatCmdlet : PSCmdlet
     private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
     private HashSet<string>? _knownRoles;
     private int _recordNumber;
-    private readonly CircuitBreaker _unreachable = new(CircuitBreaker.DefaultLimit);
+    private readonly CircuitBreaker _unreachable = new();
 
     /// <summary>The connection to use instead of the default one (see Connect-CometChat -PassThru).</summary>
     [Parameter]
@@ -266,7 +266,7 @@ public abstract class CometChatCmdlet : PSCmdlet
         if (_unreachable.Failed(exception) is { } unreachable)
         {
             _stopping.Cancel();
-            ThrowTerminatingError(ErrorRecords.Unreachable(unreachable, _unreachable.Count, target));
+            ThrowTerminatingError(ErrorRecords.Unreachable(unreachable, _unreachable.Count, _unreachable.Silence, target));
         }
         if (StopsOnError && OnStoppingAtError() is { } note)
         {

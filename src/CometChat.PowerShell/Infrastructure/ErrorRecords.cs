@@ -49,11 +49,11 @@ internal static class ErrorRecords
     }
 
     /// <summary>
-    /// "Row 11", and for a row read from a CSV file (every property a text cell) "Row 11 (line 12 of the file)", so
-    /// that someone with the file open in an editor or Excel finds it: the header is line 1.
+    /// "Row 11", and for a row that looks read from a CSV file (every property a text cell) "Row 11 (line 12 of a CSV
+    /// file)", so that someone with the file open in an editor or Excel finds it: the header is line 1.
     /// </summary>
     public static string RowLabel(int row, object? target)
-        => IsCsvRow(target) ? $"Row {row} (line {row + 1} of the file)" : $"Row {row}";
+        => IsCsvRow(target) ? $"Row {row} (line {row + 1} of a CSV file)" : $"Row {row}";
 
     private static bool IsCsvRow(object? target)
     {
@@ -78,9 +78,9 @@ internal static class ErrorRecords
         => exception is CometChatApiException { IsAuthenticationFailure: true };
 
     /// <summary>The error that stops a command after <paramref name="count"/> records in a row could not reach CometChat.</summary>
-    public static ErrorRecord Unreachable(CometChatConnectionException last, int count, object? target) => Build(last, last.ErrorCode,
+    public static ErrorRecord Unreachable(CometChatConnectionException last, int count, TimeSpan silence, object? target) => Build(last, last.ErrorCode,
         last.ErrorCode == CometChatConnectionException.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
-        $"CometChat could not be reached for {count} records in a row, each after its retries ({last.ErrorCode}: {last.Message}). Stopped instead of failing every remaining record the same way.",
+        $"CometChat could not be reached: {count} records in a row failed, each after its retries, and nothing answered for {silence.TotalSeconds:0} s (last: {last.Message}). Stopped instead of failing every remaining record the same way.",
         "Check the network and the connection's base URI (Get-CometChatContext); when CometChat answers again, run the input again (New-CometChatUser -IfExists Skip resumes a provisioning run).",
         target);
 
