@@ -60,7 +60,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         var address = IPAddress.Parse(options.Host);
         var temporary = options.DataPath is null;
         var path = options.DataPath ?? Path.Combine(Path.GetTempPath(), $"cometchat-emulator-{Guid.NewGuid():N}.db");
-        var store = new Store(SqlitePersistence.Open(path, temporary), options.TimeProvider);
+        var store = new Store(SqlitePersistence.Open(path, temporary), options.TimeProvider, options.SampleData);
         var runtime = new EmulatorRuntime(store,
             options.ApiKey ?? RandomNumberGenerator.GetHexString(40, lowercase: true),
             options.AuthOnlyKey ?? RandomNumberGenerator.GetHexString(40, lowercase: true),
@@ -87,6 +87,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         builder.Services.AddSingleton(runtime);
 
         var app = builder.Build();
+        app.Use(ApiVersionAlias.RewriteAsync);
         app.UseRouting();
         app.UseMiddleware<ApiPipeline>();
         UsersEndpoints.Map(app);
