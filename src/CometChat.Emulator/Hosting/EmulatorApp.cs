@@ -46,6 +46,13 @@ public sealed class EmulatorApp : IAsyncDisposable
     public string BaseAddress =>
         _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
+    /// <summary>The /v3 operations served (method, route template, rate bucket, key scope).</summary>
+    public IReadOnlyList<ApiOperation> Operations =>
+        ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints)
+            .Select(e => e.Metadata.GetMetadata<ApiOperation>())
+            .OfType<ApiOperation>()
+            .ToList();
+
     /// <summary>Signalled when the emulator begins to stop (admin shutdown, SIGTERM, SIGINT).</summary>
     public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
 
