@@ -33,10 +33,21 @@ public sealed class MetadataTextTests(EmulatorFixture fixture) : EmulatorTest(fi
     }
 
     [Fact]
+    public async Task Import_reads_it_too()
+    {
+        var users = new Dictionary<string, object> { ["imp"] = new { uid = "imp", name = "Imp", metadata = EmailText } };
+        var result = (await Emu.PostAsync("/v3/data_import/users", new { users })).AssertOk().Data.GetProperty("imp");
+        Assert.True(result.GetProperty("success").GetBoolean(), result.GetRawText());
+        Assert.Equal("0123456789", result.GetProperty("data").GetProperty("metadata").GetProperty("contactNumber").GetString());
+    }
+
+    [Fact]
     public async Task Roles_take_metadata_as_text_too()
     {
         var role = (await Emu.PostAsync("/v3/roles", new { role = "r", name = "R", metadata = """{"tier":2}""" })).AssertOk().Data;
         Assert.Equal(2, role.GetProperty("metadata").GetProperty("tier").GetInt32());
+        var updated = (await Emu.PutAsync("/v3/roles/r", new { metadata = """{"tier":3}""" })).AssertOk().Data;
+        Assert.Equal(3, updated.GetProperty("metadata").GetProperty("tier").GetInt32());
     }
 
     [Fact]
