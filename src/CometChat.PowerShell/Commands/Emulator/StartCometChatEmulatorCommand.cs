@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
+using CometChat.Client.Secrets;
 using CometChat.PowerShell.Emulator;
 using CometChat.PowerShell.Infrastructure;
 
@@ -74,9 +75,10 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
     [ValidateRange(1, 600)]
     public int StartTimeoutSec { get; set; } = 30;
 
-    /// <summary>Don't make the emulator the default connection of this runspace.</summary>
+    /// <summary>Don't make the emulator the default connection of this runspace (use its Context with -Context).</summary>
     [Parameter]
-    public SwitchParameter NoConnect { get; set; }
+    [Alias("NoConnect")]
+    public SwitchParameter NoDefault { get; set; }
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
@@ -110,17 +112,17 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
         }
 
         // Pace the connection to the limits this emulator enforces (0 = none), as an app's known limits would be.
-        var secureKey = SecureStringTransformationAttribute.ToSecureString(apiKey);
+        var secureKey = SecretText.Protect(apiKey);
         var context = ConnectionFactory.Create(process.BaseUri!, secureKey, appId: null, region: null, isEmulator: true,
             CoreRequestsPerMinute ?? Client.CometChatClientOptions.ProductionCoreRequestsPerMinute,
-            StandardRequestsPerMinute ?? Client.CometChatClientOptions.ProductionStandardRequestsPerMinute);
-        if (!NoConnect)
+            StandardRequestsPerMinute ?? Client.CometChatClientOptions.ProductionStandardRequestsPerMinute, emulator: process);
+        if (!NoDefault)
         {
-            DefaultConnection.Current = context;
+            DefaultConnection.Replace(this, context, warn: true);
         }
         WriteVerbose($"CometChat emulator listening at {process.BaseUri} (process {process.ProcessId}).");
         WriteObject(new CometChatEmulator(process.BaseUri!, secureKey,
-            SecureStringTransformationAttribute.ToSecureString(authOnlyKey), process.ProcessId, dataPath, context));
+            SecretText.Protect(authOnlyKey), process.ProcessId, dataPath, context));
     }
 
     private List<string> Arguments(string? dataPath)
