@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CometChat.Emulator.Hosting;
 using CometChat.Emulator.Http;
+using CometChat.Emulator.Settings;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CometChat.Emulator.Tests;

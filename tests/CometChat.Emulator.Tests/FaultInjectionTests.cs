@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using CometChat.Emulator.Hosting;
+using CometChat.Emulator.Settings;
 
 namespace CometChat.Emulator.Tests;
 

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using CometChat.Emulator.Hosting;
 using CometChat.Emulator.Model;
+using CometChat.Emulator.Settings;
 
 namespace CometChat.Emulator.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CometChat.Emulator.Hosting;
 using CometChat.Emulator.Http;
+using CometChat.Emulator.Settings;
 using CometChat.Emulator.Validation;
 
 namespace CometChat.Emulator.Endpoints;

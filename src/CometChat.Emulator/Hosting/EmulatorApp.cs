@@ -2,9 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using CometChat.Emulator.Endpoints;
 using CometChat.Emulator.Http;
+using CometChat.Emulator.Runtime;
 using CometChat.Emulator.Storage;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace CometChat.Emulator.Hosting;
 

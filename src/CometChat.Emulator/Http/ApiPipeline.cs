@@ -1,8 +1,8 @@
 using System.Globalization;
 using CometChat.Emulator.Endpoints;
 using CometChat.Emulator.Faults;
-using CometChat.Emulator.Hosting;
 using CometChat.Emulator.RateLimiting;
+using CometChat.Emulator.Runtime;
 using Microsoft.AspNetCore.Connections;
 
 namespace CometChat.Emulator.Http;
