@@ -156,12 +156,17 @@ function ConvertTo-Block {
 }
 
 function ConvertFrom-InlineMarkdown {
-    # Plain text for Get-Help: `code` and **bold** lose their markers, [text](link) keeps the text; \ escapes go.
+    # Plain text for Get-Help: `code` loses its backticks, **bold** its stars, [text](link) keeps the text; \ escapes
+    # go. Code spans are set aside first and kept verbatim, so that stars inside them (`apikey: ***`) are never taken
+    # for bold markers; bold needs text right inside its stars, as in markdown.
     param([string] $Text)
-    $Text = $Text -replace '\[([^\]]+)\]\([^)]*\)', '$1'
-    $Text = $Text -replace '\*\*([^*]+)\*\*', '$1'
-    $Text = $Text -replace '`([^`]+)`', '$1'
-    $Text -replace '\\([\\`*_<>\[\]|])', '$1'
+    $parts = foreach ($part in [regex]::Split($Text, '(`[^`]+`)')) {
+        if ($part -match '^`([^`]+)`$') { $Matches[1]; continue }
+        $part = $part -replace '\[([^\]]+)\]\([^)]*\)', '$1'
+        $part = $part -replace '\*\*(?=\S)([^*]+?)(?<=\S)\*\*', '$1'
+        $part -replace '\\([\\`*_<>\[\]|])', '$1'
+    }
+    -join $parts
 }
 
 function Format-Wrapped {
@@ -344,6 +349,9 @@ function Read-CommandHelp {
         if (-not $File.FrontMatter.Contains($key) -or -not $File.FrontMatter[$key]) { Stop-Conversion $path 1 "front matter needs '${key}:'." }
     }
     if ($File.FrontMatter['Module Name'] -ne $ModuleName) { Stop-Conversion $path 1 "Module Name is '$($File.FrontMatter['Module Name'])', not '$ModuleName'." }
+    # 'online version' is the page Get-Help -Online opens; platyPS leaves it empty when there is none.
+    $online = if ($File.FrontMatter.Contains('online version')) { $File.FrontMatter['online version'] } else { '' }
+    if ($online -and $online -notmatch '^https?://\S+$') { Stop-Conversion $path 1 "online version '$online' is not an http(s) URI." }
 
     $top = @(Split-Section $File.Lines 1)
     if ($top.Count -ne 2 -or $top[1].Heading -ne $name) { Stop-Conversion $path 0 "the file must have one '# $name' title, matching its file name." }
@@ -368,6 +376,7 @@ function Read-CommandHelp {
         Verb         = $verb
         Noun         = $noun
         HelpFile     = $File.FrontMatter['external help file']
+        Online       = $online
         Synopsis     = $synopsis
         Description  = $description
         Syntax       = $syntax
@@ -551,7 +560,10 @@ function Write-Command {
     $Writer.WriteEndElement()
 
     $Writer.WriteStartElement('maml', 'relatedLinks', $script:Namespaces.maml)
-    foreach ($link in $Help.RelatedLinks) {
+    # As platyPS writes it: the online version first, since Get-Help -Online opens the first related link that
+    # has a URI.
+    $links = @(if ($Help.Online) { [pscustomobject]@{ Text = 'Online Version:'; Uri = $Help.Online } }) + @($Help.RelatedLinks)
+    foreach ($link in $links) {
         $Writer.WriteStartElement('maml', 'navigationLink', $script:Namespaces.maml)
         $Writer.WriteElementString('maml', 'linkText', $script:Namespaces.maml, $link.Text)
         $Writer.WriteElementString('maml', 'uri', $script:Namespaces.maml, $link.Uri)
