@@ -188,6 +188,36 @@ function Format-Wrapped {
     $lines -join "`n"
 }
 
+function Format-MarkdownTable {
+    # A markdown table as plain text: aligned columns, a line of dashes under the headings, inline markdown removed,
+    # and the last column wrapped, so that a wide table still fits the console instead of breaking at its edge.
+    param([string] $Text, [int] $Width = $script:WrapWidth)
+    $rows = [Collections.Generic.List[object]]::new()
+    foreach ($line in $Text -split "`n") {
+        $cells = @(($line.Trim() -replace '^\|', '' -replace '(?<!\\)\|$', '') -split '(?<!\\)\|' | ForEach-Object { ConvertFrom-InlineMarkdown $_.Trim() })
+        # The separator row (|---|---|) only says where the headings end.
+        if (-not ($cells | Where-Object { $_ -notmatch '^:?-+:?$' })) { continue }
+        $rows.Add($cells)
+    }
+    $columns = ($rows | ForEach-Object { $_.Count } | Measure-Object -Maximum).Maximum
+    $widths = foreach ($column in 0..($columns - 2)) { ($rows | ForEach-Object { if ($column -lt $_.Count) { $_[$column].Length } else { 0 } } | Measure-Object -Maximum).Maximum }
+    $indent = ($widths | Measure-Object -Sum).Sum + 2 * ($columns - 1)
+    $last = [Math]::Max(20, $Width - $indent)
+    $lines = [Collections.Generic.List[string]]::new()
+    for ($r = 0; $r -lt $rows.Count; $r++) {
+        $cells = $rows[$r]
+        $lead = -join (0..($columns - 2) | ForEach-Object { $(if ($_ -lt $cells.Count) { $cells[$_] } else { '' }).PadRight($widths[$_] + 2) })
+        $text = if ($cells.Count -ge $columns) { $cells[$columns - 1] } else { '' }
+        $wrapped = @((Format-Wrapped $text -Width $last) -split "`n")
+        $lines.Add(($lead + $wrapped[0]).TrimEnd())
+        foreach ($more in $wrapped | Select-Object -Skip 1) { $lines.Add((' ' * $indent) + $more) }
+        if ($r -eq 0) {
+            $lines.Add((-join ($widths | ForEach-Object { ('-' * $_).PadRight($_ + 2) })) + ('-' * [Math]::Min($last, ($rows | ForEach-Object { $_[$columns - 1].Length } | Measure-Object -Maximum).Maximum)))
+        }
+    }
+    $lines -join "`n"
+}
+
 function ConvertTo-Paragraph {
     # The text paragraphs of a section, as Get-Help will print them: prose wrapped, lists one paragraph per item,
     # code and tables verbatim.
@@ -598,7 +628,7 @@ function Write-MamlFile {
 
 function ConvertTo-AboutText {
     # The classic about_ layout: level-2 headings in capitals at the margin, level-3 headings indented by two,
-    # text indented by four and wrapped, code indented by eight, tables kept as they are.
+    # text indented by four and wrapped, code indented by eight, tables in aligned columns.
     param($File)
     $path = $File.Path
     $name = [IO.Path]::GetFileNameWithoutExtension($path)
@@ -623,7 +653,7 @@ function ConvertTo-AboutText {
                     'Paragraph' { Format-Wrapped (ConvertFrom-InlineMarkdown $block.Text) -Width ($script:WrapWidth + 4) }
                     'List' { ($block.Items | ForEach-Object { Format-Wrapped ('- ' + (ConvertFrom-InlineMarkdown $_)) -Hanging '  ' -Width ($script:WrapWidth + 4) }) -join "`n" }
                     'Code' { ($block.Text -split "`n" | ForEach-Object { if ($_) { "    $_" } else { '' } }) -join "`n" }
-                    'Table' { ConvertFrom-InlineMarkdown $block.Text }
+                    'Table' { Format-MarkdownTable $block.Text -Width ($script:WrapWidth + 4) }
                 }
                 foreach ($line in $text -split "`n") { [void]$out.AppendLine($(if ($line) { "    $line" } else { '' })) }
                 [void]$out.AppendLine()
