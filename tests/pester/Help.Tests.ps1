@@ -417,6 +417,19 @@ A sample.
         { Invoke-Converter $page } | Should -Throw -ExpectedMessage 'Malformed help markdown*'
     }
 
+    It 'writes an about topic''s table in aligned columns, wrapping the last one to fit the console' {
+        $long = 'a cell long enough that it has to be wrapped onto further lines to stay within the width of the console'
+        $page = "# about_Sample`n`n## SHORT DESCRIPTION`nSample.`n`n## LONG DESCRIPTION`n| Method | Cmdlet |`n|---|---|`n| ``getUser(uid)`` | Get-Sample -Id |`n| **longerMethod()** | $long |"
+        $out = Invoke-Converter $page -Name about_Sample
+        $lines = @(Get-Content (Join-Path $out 'about_Sample.help.txt'))
+        $lines | Should -Contain '    Method          Cmdlet'
+        $lines | Should -Contain '    getUser(uid)    Get-Sample -Id'
+        @($lines | Where-Object { $_ -match '^ {4}-{14}  -+$' }) | Should -HaveCount 1
+        @($lines | Where-Object { $_ -like '    longerMethod()  a cell long*' }) | Should -HaveCount 1
+        @($lines | Where-Object Length -GT 80) | Should -BeNullOrEmpty
+        @($lines | Where-Object { $_ -match '^ {20}\S' }) | Should -Not -BeNullOrEmpty -Because 'the long cell goes on under its column'
+    }
+
     It 'fails loudly on an about topic without a SHORT DESCRIPTION' {
         { Invoke-Converter "# about_Sample`n`n## LONG DESCRIPTION`nText." -Name about_Sample } | Should -Throw -ExpectedMessage 'Malformed help markdown*'
     }
