@@ -24,6 +24,8 @@
         'Remove-CometChatUser'
         'Disable-CometChatUser'
         'Enable-CometChatUser'
+        'Compare-CometChatUser'
+        'Sync-CometChatUser'
         'Block-CometChatUser'
         'Unblock-CometChatUser'
         'Get-CometChatBlockedUser'

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CometChat.Emulator.Hosting;
+using CometChat.Emulator.Model;
 
 namespace CometChat.Emulator.Tests;
 
@@ -23,7 +24,8 @@ public sealed class TestEmulator : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts an emulator; rate limits stay at the defaults unless <paramref name="settings"/> says otherwise.</summary>
-    public static async Task<TestEmulator> StartAsync(EmulatorSettings? settings = null, TimeProvider? time = null, string? dataPath = null)
+    public static async Task<TestEmulator> StartAsync(EmulatorSettings? settings = null, TimeProvider? time = null, string? dataPath = null,
+        SampleDataSet sampleData = SampleDataSet.None)
     {
         var app = EmulatorApp.Create(new EmulatorOptions
         {
@@ -32,6 +34,7 @@ public sealed class TestEmulator : IAsyncDisposable
             Settings = settings ?? new EmulatorSettings(),
             TimeProvider = time ?? TimeProvider.System,
             DataPath = dataPath,
+            SampleData = sampleData,
         });
         await app.StartAsync();
         return new TestEmulator(app);

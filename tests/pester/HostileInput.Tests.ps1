@@ -98,7 +98,7 @@ Describe 'Field rules on the client' {
         @($created) | Should -HaveCount 950
         @($failures) | Should -HaveCount 50
         $failures | ForEach-Object { $_.ErrorDetails.Message | Should -BeLike "Row * avatar: The avatar must be a valid URL*" }
-        ($failures | ForEach-Object { [int]($_.ErrorDetails.Message -replace '^Row (\d+):.*$', '$1') }) | Should -Be (20..1000 | Where-Object { $_ % 20 -eq 0 })
+        ($failures | ForEach-Object { [int]($_.ErrorDetails.Message -replace '^Row (\d+) .*$', '$1') }) | Should -Be (20..1000 | Where-Object { $_ % 20 -eq 0 })
         (Get-RouteCounts)['POST /v3/users'] | Should -Be 950
     }
 
@@ -118,7 +118,7 @@ Describe 'Field rules on the client' {
         $created.Uid | Should -Be @('first', 'last')
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike "$Code,*"
-        $failures[0].ErrorDetails.Message | Should -BeLike "Row 2: ${Field}: $Rule*"
+        $failures[0].ErrorDetails.Message | Should -BeLike "Row 2 (line 3 of a CSV file): ${Field}: $Rule*"
         $failures[0].Exception.Problems[0].Field | Should -Be $Field
         $failures[0].TargetObject.Uid | Should -Be 'bad'
         (Get-RouteCounts)['POST /v3/users'] | Should -Be 2
@@ -132,7 +132,7 @@ Describe 'Field rules on the client' {
         $failures.ErrorDetails.Message | Should -BeLike 'Row ?: *'
         @($failures.ErrorDetails.Message) | Should -HaveCount 2
         $failures[0].ErrorDetails.Message | Should -BeLike 'Row 1: avatar: The avatar must be a valid URL*'
-        $failures[1].ErrorDetails.Message | Should -BeLike 'Row 2: role: The role ghost does not exist*'
+        $failures[1].ErrorDetails.Message | Should -BeLike 'Row 2 (line 3 of a CSV file): role: The role ghost does not exist*'
         (Get-RouteCounts)['PUT /v3/users/{uid}'] | Should -Be 1
         (Get-CometChatUser -Uid s1).StatusMessage | Should -Be 'fine'
     }

@@ -100,7 +100,7 @@ public static class AdminEndpoints
         {
             return null;
         }
-        return key == runtime.AuthOnlyKey ? ApiErrors.NoAccess(key) : ApiErrors.ApiKeyNotFound(key);
+        return key == runtime.AuthOnlyKey ? ApiErrors.NoAccess(key) : ApiErrors.ApiKeyNotFound(key, runtime.Settings.MaskRejectedKeys);
     }
 
     private static async Task<ApiResult> Presence(EmulatorRuntime runtime, JsonBody body)

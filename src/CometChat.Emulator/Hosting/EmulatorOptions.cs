@@ -1,3 +1,5 @@
+using CometChat.Emulator.Model;
+
 namespace CometChat.Emulator.Hosting;
 
 /// <summary>Start-up options of the emulator, from the command line or <c>COMETCHAT_EMULATOR_*</c> variables.</summary>
@@ -20,6 +22,9 @@ public sealed record EmulatorOptions
 
     /// <summary>When set, the emulator shuts down once this process exits (the PowerShell session that started it).</summary>
     public int? ParentProcessId { get; init; }
+
+    /// <summary>The sample users a new database starts with (and a reset restores), as a new CometChat app has.</summary>
+    public SampleDataSet SampleData { get; init; }
 
     /// <summary>Initial run-time settings (rate limits, latency, faults).</summary>
     public EmulatorSettings Settings { get; init; } = new();
@@ -54,6 +59,12 @@ public sealed record EmulatorSettings
 
     /// <summary>How long a "timeout" fault holds the request.</summary>
     public int FaultDelayMilliseconds { get; init; } = 100_000;
+
+    /// <summary>
+    /// Show a rejected API key with its middle masked, as CometChat does; false echoes it whole, as services that
+    /// don't mask would (to test a client's own scrubbing).
+    /// </summary>
+    public bool MaskRejectedKeys { get; init; } = true;
 
     /// <summary>Returns the first problem with these settings, or null when they are valid.</summary>
     public string? Validate()

@@ -182,6 +182,44 @@ public sealed class JsonBody
         return v;
     }
 
+    /// <summary>
+    /// An object field that may also come as a string holding a JSON object, as clients that type metadata as a
+    /// string send it; that string is read as the object. Null when absent; any other value is an error.
+    /// </summary>
+    public JsonElement? ObjectOrObjectText(string name)
+    {
+        if (!TryGet(name, out var v))
+        {
+            return null;
+        }
+        if (v.ValueKind == JsonValueKind.Object)
+        {
+            return v;
+        }
+        if (v.ValueKind == JsonValueKind.String && ParseObjectText(v.GetString()!) is { } parsed)
+        {
+            return parsed;
+        }
+        Errors.Add(name, $"The {name} must be a JSON object, or a string holding one.");
+        return null;
+    }
+
+    /// <summary>The object a string holds, under the body's own parsing rules; null when it holds anything else.</summary>
+    private static JsonElement? ParseObjectText(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, ParseOptions);
+            return document.RootElement.ValueKind == JsonValueKind.Object && IsValidText(document.RootElement)
+                ? document.RootElement.Clone()
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Number of Unicode code points, the unit of the contract's length limits.</summary>
     public static int Length(string s)
     {

@@ -89,14 +89,8 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
         queue.Add(new WorkItem(target, key, onSuccess, onFailure), task);
     }
 
-    /// <summary>Counts a record that failed before any request (e.g. a failed conversion).</summary>
-    protected void CountFailure() => Summary.Failed++;
-
-    /// <inheritdoc />
-    protected override void OnRecordRejected() => CountFailure();
-
-    /// <inheritdoc />
-    protected override void EndProcessing()
+    /// <summary>Waits for every request submitted so far and delivers their results, in order.</summary>
+    protected void WaitForAll()
     {
         var queue = _queue!;
         while (queue.Count > 0)
@@ -107,6 +101,18 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
                 WaitForAnyCompletion();
             }
         }
+    }
+
+    /// <summary>Counts a record that failed before any request (e.g. a failed conversion).</summary>
+    protected void CountFailure() => Summary.Failed++;
+
+    /// <inheritdoc />
+    protected override void OnRecordRejected() => CountFailure();
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        WaitForAll();
         CompleteSummary(stopped: false);
         if (_progressShown)
         {

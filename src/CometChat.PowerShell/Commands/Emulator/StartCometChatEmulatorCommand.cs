@@ -27,6 +27,10 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? DataPath { get; set; }
 
+    /// <summary>Start with the sample users of a new CometChat app: Current (cometchat-uid-1 … 5) or Superheroes (superhero1 … 5).</summary>
+    [Parameter]
+    public EmulatorSampleData? SampleData { get; set; }
+
     /// <summary>Core operations allowed per minute (create/delete user, deactivate, auth token); 0 = no limit. Default 10,000 as in production.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
@@ -133,6 +137,7 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
             }
         }
         Add("--data-path", dataPath);
+        Add("--sample-data", SampleData?.ToString().ToLowerInvariant());
         Add("--core-requests-per-minute", CoreRequestsPerMinute);
         Add("--standard-requests-per-minute", StandardRequestsPerMinute);
         Add("--rate-limit-window-seconds", RateLimitWindowSeconds);
