@@ -99,6 +99,16 @@ Describe 'Failed rows export and import again' {
     }
 }
 
+Describe 'Advice in errors' {
+    It 'a uid not found points to the cmdlet that has -IncludeDeactivated, from a cmdlet that lacks it' {
+        Reset-Emulator $Emulator
+        New-CometChatUser -Uid ada -Name Ada | Out-Null
+        Block-CometChatUser -Uid ada -BlockedUid nobody -ErrorAction SilentlyContinue -ErrorVariable failures | Out-Null
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ERR_UID_NOT_FOUND,*'
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*Get-CometChatUser -Uid <uid> -IncludeDeactivated*'
+    }
+}
+
 Describe 'Set-CometChatUser' {
     BeforeEach {
         Reset-Emulator $Emulator

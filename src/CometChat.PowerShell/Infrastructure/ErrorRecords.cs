@@ -145,7 +145,8 @@ internal static class ErrorRecords
             "Check the API key of the app (CometChat dashboard > API & Auth Keys) and run Connect-CometChat again.",
         "AUTH_ERR_NO_ACCESS" => "This key is an Auth Only key; connect with a REST API key that has full access.",
         "ERR_UID_ALREADY_EXISTS" => "Use another uid, or run New-CometChatUser with -IfExists Skip or -IfExists Update.",
-        "ERR_UID_NOT_FOUND" => "Check the uid; deactivated users are found only with -IncludeDeactivated.",
+        // Every cmdlet that takes a uid can meet this code, but only Get-CometChatUser has -IncludeDeactivated.
+        "ERR_UID_NOT_FOUND" => "Check the uid. A deactivated user counts as not found here: Get-CometChatUser -Uid <uid> -IncludeDeactivated shows whether it is one, and Enable-CometChatUser reactivates it.",
         "ERR_ROLE_NOT_FOUND" => "Create the role first (New-CometChatRole) or use an existing one (Get-CometChatRole).",
         "ERR_TOO_MANY_REQUESTS" => "Lower -ThrottleLimit or the connection's requests per minute, then run the failed input again.",
         "ERR_BAD_REQUEST" => "Correct the fields named in the message and run the command again for this input.",
