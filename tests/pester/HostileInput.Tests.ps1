@@ -106,7 +106,7 @@ Describe 'Field rules on the client' {
         @{ Case = 'a name over 100 characters'; Row = @{ Name = 'n' * 101 }; Field = 'name'; Rule = 'The name may not be greater than 100 characters; it has 101.'; Code = 'ERR_BAD_REQUEST' }
         @{ Case = 'a link that is not a URL'; Row = @{ Link = 'www.example.com' }; Field = 'link'; Rule = 'The link must be a valid URL*'; Code = 'ERR_BAD_REQUEST' }
         @{ Case = 'more than 25 tags'; Row = @{ Tags = ((1..26 | ForEach-Object { "t$_" }) -join ';') }; Field = 'tags'; Rule = 'The tags may not have more than 25 items; there are 26.'; Code = 'ERR_BAD_REQUEST' }
-        @{ Case = 'metadata that is a JSON array'; Row = @{ Metadata = '[1,2]' }; Field = 'metadata'; Rule = '*must be a JSON object*'; Code = 'ERR_BAD_REQUEST' }
+        @{ Case = 'metadata that is a JSON array'; Row = @{ Metadata = '[1,2]' }; Field = 'metadata'; Rule = "Metadata '``[1,2``]' is a JSON array; expected a JSON object*"; Code = 'ERR_BAD_REQUEST' }
         @{ Case = 'metadata over 5,120 bytes'; Row = @{ Metadata = (@{ k = 'v' * 5200 } | ConvertTo-Json -Compress) }; Field = 'metadata'; Rule = 'The metadata may not be greater than 5120 bytes; it has 5208.'; Code = 'ERR_BAD_REQUEST' }
         @{ Case = 'an unknown role'; Row = @{ Role = 'nosuchrole' }; Field = 'role'; Rule = 'The role nosuchrole does not exist. Use one of: *default*'; Code = 'ERR_ROLE_NOT_FOUND' }
     ) {
@@ -129,9 +129,9 @@ Describe 'Field rules on the client' {
         Invoke-EmulatorAdmin -Emulator $Emulator -Path counters -Method Delete | Out-Null
         $rows = @([pscustomobject]@{ Uid = 's1'; Avatar = 'ftp://example.com/a.png' }, [pscustomobject]@{ Uid = 's1'; Role = 'ghost' }, [pscustomobject]@{ Uid = 's1'; StatusMessage = 'fine' })
         $rows | Set-CometChatUser -ErrorAction SilentlyContinue -ErrorVariable failures
-        $failures.ErrorDetails.Message | Should -BeLike 'Row ?: *'
+        $failures.ErrorDetails.Message | Should -BeLike 'Row ? (line ? of a CSV file): *'
         @($failures.ErrorDetails.Message) | Should -HaveCount 2
-        $failures[0].ErrorDetails.Message | Should -BeLike 'Row 1: avatar: The avatar must be a valid URL*'
+        $failures[0].ErrorDetails.Message | Should -BeLike 'Row 1 (line 2 of a CSV file): avatar: The avatar must be a valid URL*'
         $failures[1].ErrorDetails.Message | Should -BeLike 'Row 2 (line 3 of a CSV file): role: The role ghost does not exist*'
         (Get-RouteCounts)['PUT /v3/users/{uid}'] | Should -Be 1
         (Get-CometChatUser -Uid s1).StatusMessage | Should -Be 'fine'

@@ -64,7 +64,8 @@ internal static class ErrorRecords
         var any = false;
         foreach (var property in row.Properties)
         {
-            if (property.MemberType != PSMemberTypes.NoteProperty || property.Value is not (string or null))
+            var value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
+            if (property.MemberType != PSMemberTypes.NoteProperty || value is not (string or null))
             {
                 return false;
             }
