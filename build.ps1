@@ -7,7 +7,7 @@
     Test   builds, then runs every xunit and Pester test. Exits non-zero on any failure; the last line is
            "N passed, N failed" over both.
     Demo   builds, starts the local emulator, provisions examples/users.csv, lists, updates and removes a user.
-    Bench  builds, then runs the benchmarks (the emulator's, module import time, bulk provisioning, the soak) and writes
+    Bench  builds, then runs the benchmarks (the emulator's, module import time, bulk provisioning, the soak, the sync) and writes
            their results as JSON under output/bench/.
     Package  builds, then writes output/packages/CometChat.PowerShell.<version>.nupkg, installable with
            Install-PSResource from any repository it is published to.
@@ -133,6 +133,8 @@ function Invoke-Bench {
     & dotnet pwsh -NoProfile -NonInteractive -File tests/bench/Invoke-ProvisioningBench.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -OutDirectory $benchOut.FullName
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     & dotnet pwsh -NoProfile -NonInteractive -File tests/bench/Invoke-SoakBench.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -OutDirectory $benchOut.FullName
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    & dotnet pwsh -NoProfile -NonInteractive -File tests/bench/Invoke-SyncBench.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -OutDirectory $benchOut.FullName
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

@@ -156,12 +156,17 @@ function ConvertTo-Block {
 }
 
 function ConvertFrom-InlineMarkdown {
-    # Plain text for Get-Help: `code` and **bold** lose their markers, [text](link) keeps the text; \ escapes go.
+    # Plain text for Get-Help: `code` loses its backticks, **bold** its stars, [text](link) keeps the text; \ escapes
+    # go. Code spans are set aside first and kept verbatim, so that stars inside them (`apikey: ***`) are never taken
+    # for bold markers; bold needs text right inside its stars, as in markdown.
     param([string] $Text)
-    $Text = $Text -replace '\[([^\]]+)\]\([^)]*\)', '$1'
-    $Text = $Text -replace '\*\*([^*]+)\*\*', '$1'
-    $Text = $Text -replace '`([^`]+)`', '$1'
-    $Text -replace '\\([\\`*_<>\[\]|])', '$1'
+    $parts = foreach ($part in [regex]::Split($Text, '(`[^`]+`)')) {
+        if ($part -match '^`([^`]+)`$') { $Matches[1]; continue }
+        $part = $part -replace '\[([^\]]+)\]\([^)]*\)', '$1'
+        $part = $part -replace '\*\*(?=\S)([^*]+?)(?<=\S)\*\*', '$1'
+        $part -replace '\\([\\`*_<>\[\]|])', '$1'
+    }
+    -join $parts
 }
 
 function Format-Wrapped {
@@ -180,6 +185,36 @@ function Format-Wrapped {
         }
     }
     if ($line) { $lines.Add($(if ($lines.Count -eq 0) { '' } else { $Hanging }) + $line) }
+    $lines -join "`n"
+}
+
+function Format-MarkdownTable {
+    # A markdown table as plain text: aligned columns, a line of dashes under the headings, inline markdown removed,
+    # and the last column wrapped, so that a wide table still fits the console instead of breaking at its edge.
+    param([string] $Text, [int] $Width = $script:WrapWidth)
+    $rows = [Collections.Generic.List[object]]::new()
+    foreach ($line in $Text -split "`n") {
+        $cells = @(($line.Trim() -replace '^\|', '' -replace '(?<!\\)\|$', '') -split '(?<!\\)\|' | ForEach-Object { ConvertFrom-InlineMarkdown $_.Trim() })
+        # The separator row (|---|---|) only says where the headings end.
+        if (-not ($cells | Where-Object { $_ -notmatch '^:?-+:?$' })) { continue }
+        $rows.Add($cells)
+    }
+    $columns = ($rows | ForEach-Object { $_.Count } | Measure-Object -Maximum).Maximum
+    $widths = foreach ($column in 0..($columns - 2)) { ($rows | ForEach-Object { if ($column -lt $_.Count) { $_[$column].Length } else { 0 } } | Measure-Object -Maximum).Maximum }
+    $indent = ($widths | Measure-Object -Sum).Sum + 2 * ($columns - 1)
+    $last = [Math]::Max(20, $Width - $indent)
+    $lines = [Collections.Generic.List[string]]::new()
+    for ($r = 0; $r -lt $rows.Count; $r++) {
+        $cells = $rows[$r]
+        $lead = -join (0..($columns - 2) | ForEach-Object { $(if ($_ -lt $cells.Count) { $cells[$_] } else { '' }).PadRight($widths[$_] + 2) })
+        $text = if ($cells.Count -ge $columns) { $cells[$columns - 1] } else { '' }
+        $wrapped = @((Format-Wrapped $text -Width $last) -split "`n")
+        $lines.Add(($lead + $wrapped[0]).TrimEnd())
+        foreach ($more in $wrapped | Select-Object -Skip 1) { $lines.Add((' ' * $indent) + $more) }
+        if ($r -eq 0) {
+            $lines.Add((-join ($widths | ForEach-Object { ('-' * $_).PadRight($_ + 2) })) + ('-' * [Math]::Min($last, ($rows | ForEach-Object { $_[$columns - 1].Length } | Measure-Object -Maximum).Maximum)))
+        }
+    }
     $lines -join "`n"
 }
 
@@ -344,6 +379,9 @@ function Read-CommandHelp {
         if (-not $File.FrontMatter.Contains($key) -or -not $File.FrontMatter[$key]) { Stop-Conversion $path 1 "front matter needs '${key}:'." }
     }
     if ($File.FrontMatter['Module Name'] -ne $ModuleName) { Stop-Conversion $path 1 "Module Name is '$($File.FrontMatter['Module Name'])', not '$ModuleName'." }
+    # 'online version' is the page Get-Help -Online opens; platyPS leaves it empty when there is none.
+    $online = if ($File.FrontMatter.Contains('online version')) { $File.FrontMatter['online version'] } else { '' }
+    if ($online -and $online -notmatch '^https?://\S+$') { Stop-Conversion $path 1 "online version '$online' is not an http(s) URI." }
 
     $top = @(Split-Section $File.Lines 1)
     if ($top.Count -ne 2 -or $top[1].Heading -ne $name) { Stop-Conversion $path 0 "the file must have one '# $name' title, matching its file name." }
@@ -368,6 +406,7 @@ function Read-CommandHelp {
         Verb         = $verb
         Noun         = $noun
         HelpFile     = $File.FrontMatter['external help file']
+        Online       = $online
         Synopsis     = $synopsis
         Description  = $description
         Syntax       = $syntax
@@ -551,7 +590,10 @@ function Write-Command {
     $Writer.WriteEndElement()
 
     $Writer.WriteStartElement('maml', 'relatedLinks', $script:Namespaces.maml)
-    foreach ($link in $Help.RelatedLinks) {
+    # As platyPS writes it: the online version first, since Get-Help -Online opens the first related link that
+    # has a URI.
+    $links = @(if ($Help.Online) { [pscustomobject]@{ Text = 'Online Version:'; Uri = $Help.Online } }) + @($Help.RelatedLinks)
+    foreach ($link in $links) {
         $Writer.WriteStartElement('maml', 'navigationLink', $script:Namespaces.maml)
         $Writer.WriteElementString('maml', 'linkText', $script:Namespaces.maml, $link.Text)
         $Writer.WriteElementString('maml', 'uri', $script:Namespaces.maml, $link.Uri)
@@ -586,7 +628,7 @@ function Write-MamlFile {
 
 function ConvertTo-AboutText {
     # The classic about_ layout: level-2 headings in capitals at the margin, level-3 headings indented by two,
-    # text indented by four and wrapped, code indented by eight, tables kept as they are.
+    # text indented by four and wrapped, code indented by eight, tables in aligned columns.
     param($File)
     $path = $File.Path
     $name = [IO.Path]::GetFileNameWithoutExtension($path)
@@ -611,7 +653,7 @@ function ConvertTo-AboutText {
                     'Paragraph' { Format-Wrapped (ConvertFrom-InlineMarkdown $block.Text) -Width ($script:WrapWidth + 4) }
                     'List' { ($block.Items | ForEach-Object { Format-Wrapped ('- ' + (ConvertFrom-InlineMarkdown $_)) -Hanging '  ' -Width ($script:WrapWidth + 4) }) -join "`n" }
                     'Code' { ($block.Text -split "`n" | ForEach-Object { if ($_) { "    $_" } else { '' } }) -join "`n" }
-                    'Table' { ConvertFrom-InlineMarkdown $block.Text }
+                    'Table' { Format-MarkdownTable $block.Text -Width ($script:WrapWidth + 4) }
                 }
                 foreach ($line in $text -split "`n") { [void]$out.AppendLine($(if ($line) { "    $line" } else { '' })) }
                 [void]$out.AppendLine()

@@ -26,7 +26,7 @@ public sealed partial class CometChatClient
         var result = ReadPage<CometChatBlockedUser>(await SendAsync(HttpMethod.Get, BlocksPath(uid) + query, null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
         foreach (var block in result.Items)
         {
-            block.Uid = uid.ToLowerInvariant();
+            block.BlockedBy = uid.ToLowerInvariant();
         }
         return result;
     }

@@ -60,10 +60,14 @@ public sealed class CometChatClientOptions
     /// <summary>Base URI of an app: <c>https://{appId}.api-{region}.cometchat.io/v3</c>.</summary>
     public static Uri AppBaseUri(string appId, string region)
     {
-        if (string.IsNullOrWhiteSpace(appId))
+        var id = (appId ?? string.Empty).Trim();
+        // The app ID is the first label of a host name: letters, digits and inner dashes, at most 63 characters.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"))
         {
-            throw new ArgumentException("The app ID is empty.", nameof(appId));
+            throw new ArgumentException(id.Length == 0
+                ? "The app ID is empty. Copy it from the CometChat dashboard (API & Auth Keys), e.g. 2a1b3c4d5e6f."
+                : $"The app ID '{appId}' is not valid: an app ID is letters and digits (the dashboard's API & Auth Keys page shows it, e.g. 2a1b3c4d5e6f); it becomes the host name {{appId}}.api-{{region}}.cometchat.io.", nameof(appId));
         }
-        return new Uri($"https://{Uri.EscapeDataString(appId.Trim())}.api-{region.Trim().ToLowerInvariant()}.cometchat.io/v3");
+        return new Uri($"https://{id}.api-{region.Trim().ToLowerInvariant()}.cometchat.io/v3");
     }
 }

@@ -25,6 +25,11 @@ public static class Program
             return 2;
         }
 
+        if (options.ParentProcessId is not null)
+        {
+            OwnSession.Enter();
+        }
+
         EmulatorApp app;
         try
         {

@@ -1,6 +1,7 @@
 using CometChat.Client.Errors;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
+using CometChat.Client.Secrets;
 
 namespace CometChat.Client.Tests;
 
@@ -76,7 +77,7 @@ public class AmbiguousCreateTests
         using var client = TestClients.Create(handler);
 
         var user = await client.CreateUserAsync(new NewUser { Uid = "alice", Name = "Alice A", Tags = new[] { "t1" }, WithAuthToken = true });
-        Assert.Equal("alice_1700000000abcdef", user.AuthToken);
+        Assert.Equal("alice_1700000000abcdef", SecretText.Reveal(user.AuthToken));
         Assert.Equal("""{"force":false}""", handler.Requests.Last().Body);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using CometChat.Client.Errors;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
+using CometChat.Client.Secrets;
 using CometChat.Client.Validation;
 
 namespace CometChat.Client.Tests;
@@ -220,20 +221,20 @@ public sealed class ErrorDetailTests
     [InlineData("alice_1700000000abcdef", "alice_********ef")]
     public void Tokens_show_masked(string token, string masked)
     {
-        Assert.Equal(masked, CometChatAuthToken.Mask(token));
-        Assert.Equal(masked, new CometChatAuthToken { Token = token }.ToString());
+        Assert.Equal(masked, SecretText.Mask(token));
+        Assert.Equal(masked, new CometChatAuthToken { Token = SecretText.Protect(token) }.ToString());
     }
 
     [Fact]
     public void New_objects_start_empty_not_with_placeholder_text()
     {
-        Assert.Equal(string.Empty, new CometChatAuthToken().Token);
         Assert.Equal(string.Empty, new CometChatAuthToken().Uid);
+        Assert.Equal(string.Empty, new CometChatAuthToken().ToString());
         Assert.Equal(string.Empty, new CometChatUser().Name);
         Assert.Equal(string.Empty, new CometChatRole().Role);
         Assert.Equal(string.Empty, new NewUser().Uid + new NewUser().Name);
         Assert.Equal(string.Empty, new NewRole().Role + new NewRole().Name);
-        Assert.Equal(" -> ", new CometChatBlockedUser().ToString());
+        Assert.Equal(string.Empty, new CometChatBlockedUser().Uid + new CometChatBlockedUser().BlockedBy);
     }
 
     [Theory]
@@ -246,7 +247,7 @@ public sealed class ErrorDetailTests
     [InlineData("")]
     [InlineData("  ")]
     public void An_app_id_is_required(string appId)
-        => Assert.Equal("The app ID is empty. (Parameter 'appId')", Assert.Throws<ArgumentException>(() => CometChatClientOptions.AppBaseUri(appId, "us")).Message);
+        => Assert.StartsWith("The app ID is empty. Copy it from the CometChat dashboard", Assert.Throws<ArgumentException>(() => CometChatClientOptions.AppBaseUri(appId, "us")).Message);
 
     [Fact]
     public void A_client_without_a_key_says_so()
@@ -275,9 +276,9 @@ public sealed class ErrorDetailTests
     [Fact]
     public void Metadata_that_is_not_an_object_says_why()
     {
-        Assert.Equal("Metadata must be a JSON object such as {\"department\":\"sales\"}, not a JSON array.",
+        Assert.Equal("Metadata '[1]' is a JSON array; expected a JSON object such as {\"department\":\"sales\"}.",
             Assert.Throws<FormatException>(() => CometChatMetadata.Parse("[1]")).Message);
-        Assert.StartsWith("Metadata is not valid JSON: ", Assert.Throws<FormatException>(() => CometChatMetadata.Parse("{")).Message);
+        Assert.StartsWith("Metadata '{' is not JSON", Assert.Throws<FormatException>(() => CometChatMetadata.Parse("{")).Message);
     }
 
     [Theory]

@@ -42,6 +42,9 @@ public sealed class InputRulesTests
         Assert.Contains(expected, problem.Rule);
     }
 
+    /// <summary>String parameters that become neither a path segment nor a header (a query value, escaped).</summary>
+    private static readonly HashSet<string> NotPathValues = new(StringComparer.Ordinal) { "ListFriendsAsync.searchKey" };
+
     /// <summary>
     /// Every public method of the client with a string parameter (a uid, role id, token or onBehalfOf: each becomes
     /// a path segment or a header), found by reflection so that a method added later is covered without a list to keep.
@@ -50,6 +53,7 @@ public sealed class InputRulesTests
         typeof(CometChatClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(method => typeof(Task).IsAssignableFrom(method.ReturnType))
             .SelectMany(method => method.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => (method, p)))
+            .Where(p => !NotPathValues.Contains($"{p.method.Name}.{p.p.Name}"))
             .ToList();
 
     [Fact]
@@ -79,7 +83,8 @@ public sealed class InputRulesTests
         {
             var arguments = method.GetParameters().Select(p => p == parameter ? hostile : ValidArgument(method, p)).ToArray();
             var error = await Record.ExceptionAsync(() => Invoke(client, method, arguments));
-            var refused = Assert.IsType<CometChatValidationException>(error, exactMatch: false);
+            Assert.True(error is CometChatValidationException, $"{method.Name}({parameter.Name}: {hostile}) was not refused before sending: {error?.GetType().Name} {error?.Message}");
+            var refused = (CometChatValidationException)error!;
             Assert.True(refused.ErrorCode == "ERR_BAD_REQUEST" && refused.Message.EndsWith("Nothing was sent to CometChat.", StringComparison.Ordinal),
                 $"{method.Name}({parameter.Name}: {hostile}): {refused.Message}");
             Assert.True(handler.Requests.IsEmpty, $"{method.Name}({parameter.Name}: {hostile}) sent {handler.Requests.FirstOrDefault()?.PathAndQuery}");

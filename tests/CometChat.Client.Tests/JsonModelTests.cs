@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CometChat.Client.Json;
 using CometChat.Client.Models;
+using CometChat.Client.Secrets;
 
 namespace CometChat.Client.Tests;
 
@@ -28,7 +29,7 @@ public class JsonModelTests
         var user = document.RootElement.GetProperty("data").Deserialize<CometChatUser>(CometChatJson.Options)!;
         Assert.Equal("{'gender':'Male'}", user.Metadata!["rawMetadata"]);
         Assert.Equal(new[] { "Engineer", "manager" }, user.Tags);
-        Assert.StartsWith("superhero6_", user.AuthToken);
+        Assert.StartsWith("superhero6_", SecretText.Reveal(user.AuthToken));
     }
 
     [Fact]
@@ -97,9 +98,40 @@ public class JsonModelTests
     [Fact]
     public void Auth_tokens_mask_all_but_their_ends()
     {
-        var token = new CometChatAuthToken { Token = "superhero1_1630306819c3027ce530b2367f3c97b4106f0cb8" };
-        Assert.Equal("superh********b8", token.MaskedToken);
-        Assert.DoesNotContain("1630306819", token.ToString());
+        var token = new CometChatAuthToken { Token = SecretText.Protect("superhero1_1630306819c3027ce530b2367f3c97b4106f0cb8") };
+        Assert.Equal("superh********b8", SecretText.Mask(token.Token));
+        Assert.Equal("superh********b8", token.ToString());
+        Assert.Equal("**********", SecretText.Mask("short12345"));
+        Assert.Equal(string.Empty, SecretText.Mask((string?)null));
+    }
+
+    [Fact]
+    public void Tokens_are_read_into_read_only_secure_strings()
+    {
+        var token = JsonSerializer.Deserialize<CometChatAuthToken>("""{"uid":"a","authToken":"a_1700000000abcdef"}""", CometChatJson.Options)!;
+        Assert.True(token.Token!.IsReadOnly());
+        Assert.Equal("a_1700000000abcdef", SecretText.Reveal(token.Token));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CometChatAuthToken>("""{"authToken":5}""", CometChatJson.Options));
+    }
+
+    [Theory]
+    [InlineData("a;b;c", new[] { "a", "b", "c" })]
+    [InlineData("a,b", new[] { "a", "b" })]
+    [InlineData("x; Legal, Compliance ;", new[] { "x", "Legal, Compliance" })]
+    [InlineData("Legal, Compliance;", new[] { "Legal, Compliance" })]
+    [InlineData(" ; ", new string[0])]
+    public void Tag_cells_split_at_semicolons_when_they_have_one_else_at_commas(string cell, string[] expected)
+        => Assert.Equal(expected, CometChatTagList.ParseCell(cell));
+
+    [Theory]
+    [InlineData("a|b")]
+    [InlineData("Finance, Legal & Compliance")]
+    [InlineData("x|Legal, Compliance")]
+    [InlineData("solo")]
+    public void Tags_written_as_a_cell_read_back_the_same(string joined)
+    {
+        var tags = joined.Split('|');
+        Assert.Equal(tags, CometChatTagList.ParseCell(new CometChatTagList(tags).ToString()));
     }
 
     [Fact]

@@ -158,8 +158,8 @@ public sealed class OperationShapeTests
         var handler = new FakeHandler().ThenJson(200, """{"data":[{"uid":"bob","name":"Bob"},{"uid":"carol","name":"Carol"}]}""");
         using var client = TestClients.Create(handler);
         var page = await client.ListBlockedUsersAsync("Alice");
-        Assert.Equal(new[] { "alice", "alice" }, page.Items.Select(b => b.Uid));
-        Assert.Equal(new[] { "bob", "carol" }, page.Items.Select(b => b.BlockedUid));
-        Assert.Equal(new[] { "alice -> bob", "alice -> carol" }, page.Items.Select(b => b.ToString()));
+        Assert.Equal(new[] { "alice", "alice" }, page.Items.Select(b => b.BlockedBy));
+        Assert.Equal(new[] { "bob", "carol" }, page.Items.Select(b => b.Uid));
+        Assert.Equal(new[] { "bob", "carol" }, page.Items.Select(b => b.ToString()));
     }
 }

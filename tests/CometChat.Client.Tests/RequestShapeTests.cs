@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CometChat.Client.Models;
+using CometChat.Client.Secrets;
 
 namespace CometChat.Client.Tests;
 
@@ -128,7 +129,7 @@ public class RequestShapeTests
         using var client = TestClients.Create(handler);
 
         var token = await client.CreateAuthTokenAsync("superhero1", force: true);
-        Assert.Equal("superhero1_1630306819c3027ce530b2367f3c97b4106f0cb8", token.Token);
+        Assert.Equal("superhero1_1630306819c3027ce530b2367f3c97b4106f0cb8", SecretText.Reveal(token.Token));
         Assert.Equal("""{"force":true}""", handler.Requests.First().Body);
 
         var roles = await client.ListRolesAsync();

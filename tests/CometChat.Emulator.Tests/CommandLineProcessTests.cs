@@ -100,6 +100,8 @@ public sealed class CommandLineProcessTests
     [InlineData("positional")]
     [InlineData("--seed")]
     [InlineData("--api-key", "same", "--auth-only-key", "same")]
+    [InlineData("--sample-data", "heroes")]
+    [InlineData("--mask-rejected-keys", "maybe")]
     public async Task Invalid_options_exit_2_with_a_message_on_stderr(params string[] args)
     {
         await using var p = EmulatorProcess.Launch(args);

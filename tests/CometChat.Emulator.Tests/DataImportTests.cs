@@ -1,5 +1,5 @@
 using System.Net;
-using CometChat.Emulator.Hosting;
+using CometChat.Emulator.Settings;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CometChat.Emulator.Tests;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using CometChat.Emulator.Hosting;
+using CometChat.Emulator.Settings;
 
 namespace CometChat.Emulator.Tests;
 

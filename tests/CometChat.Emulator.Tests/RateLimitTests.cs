@@ -1,6 +1,6 @@
 using System.Net;
-using CometChat.Emulator.Hosting;
 using CometChat.Emulator.RateLimiting;
+using CometChat.Emulator.Settings;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CometChat.Emulator.Tests;

@@ -1,8 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using CometChat.Emulator.Hosting;
+using CometChat.Emulator.Model;
+using CometChat.Emulator.Settings;
 
 namespace CometChat.Emulator.Tests;
 
@@ -23,7 +25,8 @@ public sealed class TestEmulator : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts an emulator; rate limits stay at the defaults unless <paramref name="settings"/> says otherwise.</summary>
-    public static async Task<TestEmulator> StartAsync(EmulatorSettings? settings = null, TimeProvider? time = null, string? dataPath = null)
+    public static async Task<TestEmulator> StartAsync(EmulatorSettings? settings = null, TimeProvider? time = null, string? dataPath = null,
+        SampleDataSet sampleData = SampleDataSet.None)
     {
         var app = EmulatorApp.Create(new EmulatorOptions
         {
@@ -32,6 +35,7 @@ public sealed class TestEmulator : IAsyncDisposable
             Settings = settings ?? new EmulatorSettings(),
             TimeProvider = time ?? TimeProvider.System,
             DataPath = dataPath,
+            SampleData = sampleData,
         });
         await app.StartAsync();
         return new TestEmulator(app);

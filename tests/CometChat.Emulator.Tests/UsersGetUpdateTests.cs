@@ -127,7 +127,7 @@ public sealed class UsersGetUpdateTests(EmulatorFixture fixture) : EmulatorTest(
         { """{"unset":["name"]}""", "unset.0", "The selected unset.0 is invalid. Allowed: avatar, link, metadata." },
         { """{"unset":"avatar"}""", "unset", "The unset must be an array." },
         { """{"tags":[""]}""", "tags.0", "The tags.0 field is required." },
-        { """{"metadata":5}""", "metadata", "The metadata must be an object." },
+        { """{"metadata":5}""", "metadata", "The metadata must be a JSON object, or a string holding one." },
     };
 
     [Theory]

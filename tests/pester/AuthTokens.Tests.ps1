@@ -13,17 +13,33 @@ Describe 'Auth tokens' {
 
     It 'issues a token, reusing the newest one unless -Force' {
         $first = New-CometChatAuthToken -Uid tia
-        $first.Token | Should -Match '^tia_\d{10}[0-9a-f]{30}$'
+        $plain = Get-PlainKey $first.Token
+        $plain | Should -Match '^tia_\d{10}[0-9a-f]{30}$'
         $first.Uid | Should -Be 'tia'
-        (New-CometChatAuthToken -Uid tia).Token | Should -Be $first.Token
-        (New-CometChatAuthToken -Uid tia -Force).Token | Should -Not -Be $first.Token
+        Get-PlainKey (New-CometChatAuthToken -Uid tia).Token | Should -Be $plain
+        Get-PlainKey (New-CometChatAuthToken -Uid tia -Force).Token | Should -Not -Be $plain
         (Get-CometChatAuthToken -Uid tia).Count | Should -Be 2
     }
 
-    It 'masks tokens in every view but keeps the full value on the object' {
+    It 'holds the token as a SecureString, shown masked under one name in every view, Format-List * included' {
         $token = New-CometChatAuthToken -Uid tia
-        ($token | Format-Table | Out-String) + ($token | Format-List | Out-String) + "$token" | Should -Not -BeLike "*$($token.Token)*"
-        $token.Token.Length | Should -Be ('tia_'.Length + 40)
+        $token.Token | Should -BeOfType ([securestring])
+        $plain = Get-PlainKey $token.Token
+        $plain.Length | Should -Be ('tia_'.Length + 40)
+        $views = ($token | Format-Table | Out-String) + ($token | Format-List | Out-String) + ($token | Format-List * | Out-String) +
+            ($token | Format-Table * | Out-String) + ($token | ConvertTo-Json) + ($token | ConvertTo-Csv | Out-String) + "$token"
+        $views | Should -Not -BeLike "*$plain*"
+        $views | Should -BeLike "*$($plain.Substring(0, 6))********$($plain.Substring($plain.Length - 2))*"
+        ($token | Format-Table | Out-String) | Should -Match '\bToken\b'
+        ($token | Format-Table | Out-String) | Should -Not -Match '\bAuthToken\b|MaskedToken'
+        $token.PSObject.Properties.Name | Should -Not -Contain 'MaskedToken'
+    }
+
+    It 'outputs plain text with -AsPlainText, for a script that hands the token on' {
+        $text = New-CometChatAuthToken -Uid tia -AsPlainText
+        $text | Should -BeOfType ([string])
+        $text | Should -Match '^tia_\d{10}[0-9a-f]{30}$'
+        Get-PlainKey (Get-CometChatAuthToken -Uid tia -Token $text).Token | Should -Be $text
     }
 
     It 'issues tokens for piped users' {
@@ -32,7 +48,8 @@ Describe 'Auth tokens' {
 
     It 'gets one token by value' {
         $token = New-CometChatAuthToken -Uid tia
-        (Get-CometChatAuthToken -Uid tia -AuthToken $token.Token).Token | Should -Be $token.Token
+        Get-PlainKey (Get-CometChatAuthToken -Uid tia -Token $token.Token).Token | Should -Be (Get-PlainKey $token.Token)
+        Get-PlainKey ($token | Get-CometChatAuthToken).Token | Should -Be (Get-PlainKey $token.Token)
         Get-CometChatAuthToken -Uid tia -AuthToken 'tia_0000000000ffffffffffffffffffffffffffffff' -ErrorAction SilentlyContinue -ErrorVariable failures
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ERR_AUTH_TOKEN_NOT_FOUND,*'
     }
@@ -40,7 +57,8 @@ Describe 'Auth tokens' {
     It 'revokes one token, or all with -All' {
         $tokens = 1..3 | ForEach-Object { New-CometChatAuthToken -Uid tia -Force }
         $tokens[0] | Remove-CometChatAuthToken -Force
-        (Get-CometChatAuthToken -Uid tia).Token | Should -Not -Contain $tokens[0].Token
+        (Get-CometChatAuthToken -Uid tia).Token | ForEach-Object { Get-PlainKey $_ } | Should -Not -Contain (Get-PlainKey $tokens[0].Token)
+        (Get-CometChatAuthToken -Uid tia).Count | Should -Be 2
         'tia' | Remove-CometChatAuthToken -All -Force
         Get-CometChatAuthToken -Uid tia | Should -BeNullOrEmpty
     }
@@ -50,7 +68,7 @@ Describe 'Auth tokens' {
         $token = New-CometChatAuthToken -Uid tia
         $text = Get-WhatIfText { $token | Remove-CometChatAuthToken -WhatIf }
         $text | Should -BeLike '*Revoke auth token*'
-        $text | Should -Not -BeLike "*$($token.Token)*"
+        $text | Should -Not -BeLike "*$(Get-PlainKey $token.Token)*"
         (Get-CometChatAuthToken -Uid tia).Count | Should -Be 1
     }
 

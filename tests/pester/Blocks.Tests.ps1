@@ -15,7 +15,7 @@ Describe 'Blocking users' {
         $results = Block-CometChatUser -Uid amy -BlockedUid bo, cy
         $results.BlockedUid | Should -Be @('bo', 'cy')
         $results.Result | Should -Be @('Blocked', 'Blocked')
-        (Get-CometChatBlockedUser -Uid amy).BlockedUid | Should -Be @('bo', 'cy')
+        (Get-CometChatBlockedUser -Uid amy).Uid | Should -Be @('bo', 'cy')
     }
 
     It 'reports targets CometChat refused, and blocks the rest' {
@@ -27,17 +27,21 @@ Describe 'Blocking users' {
     It 'takes blocks from a CSV, several targets in a cell' {
         $rows = @([pscustomobject]@{ Uid = 'amy'; BlockedUid = 'bo;cy' }, [pscustomobject]@{ Uid = 'bo'; BlockedUid = 'amy' })
         ($rows | Block-CometChatUser).Count | Should -Be 3
-        (Get-CometChatBlockedUser -Uid bo).BlockedUid | Should -Be 'amy'
+        (Get-CometChatBlockedUser -Uid bo).Uid | Should -Be 'amy'
         ('cy' | Block-CometChatUser -BlockedUid amy).Result | Should -Be 'Blocked'
     }
 
-    It 'lists blocks with the blocker as Uid, so they pipe into Unblock-CometChatUser' {
+    It 'lists the blocked users with who blocked them, so they pipe into Unblock-CometChatUser' {
         Block-CometChatUser -Uid amy -BlockedUid bo, cy | Out-Null
         $blocks = Get-CometChatBlockedUser -Uid amy
-        $blocks[0].Uid | Should -Be 'amy'
+        $blocks[0].Uid | Should -Be 'bo'
         $blocks[0].Name | Should -Be 'bo'
+        $blocks[0].BlockedBy | Should -Be 'amy'
         $blocks[0].BlockedAt | Should -BeOfType ([DateTimeOffset])
-        ($blocks | Unblock-CometChatUser).Result | Should -Be @('Unblocked', 'Unblocked')
+        $lifted = $blocks | Unblock-CometChatUser
+        $lifted.Result | Should -Be @('Unblocked', 'Unblocked')
+        $lifted.Uid | Should -Be @('amy', 'amy')
+        $lifted.BlockedUid | Should -Be @('bo', 'cy')
         Get-CometChatBlockedUser -Uid amy | Should -BeNullOrEmpty
     }
 
@@ -52,6 +56,16 @@ Describe 'Blocking users' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ERR_UID_NOT_FOUND,*'
         Block-CometChatUser -Uid nobody -BlockedUid amy -ErrorAction SilentlyContinue -ErrorVariable failures2
         $failures2[0].FullyQualifiedErrorId | Should -BeLike 'ERR_UID_NOT_FOUND,*'
+    }
+
+    It 'takes several blockers at once' {
+        (Block-CometChatUser -Uid amy, bo -BlockedUid cy).Uid | Should -Be @('amy', 'bo')
+        (Get-CometChatBlockedUser -Uid amy, bo).BlockedBy | Should -Be @('amy', 'bo')
+    }
+
+    It 'says which parameter is missing when no user to block is given' {
+        Block-CometChatUser -Uid amy -ErrorAction SilentlyContinue -ErrorVariable failures
+        $failures[0].ErrorDetails.Message | Should -BeLike '*blockedUids field is required: give -BlockedUid*'
     }
 
     It 'changes nothing with -WhatIf' {

@@ -67,6 +67,22 @@ Describe 'Start-CometChatEmulator' {
         $settings.seed | Should -Be 7
     }
 
+    It 'starts with the sample users of a new CometChat app with -SampleData, and a reset restores them' {
+        $emulator = Start-CometChatEmulator -SampleData Current
+        $users = Get-CometChatUser
+        $users.Uid | Sort-Object | Should -Be @('cometchat-uid-1', 'cometchat-uid-2', 'cometchat-uid-3', 'cometchat-uid-4', 'cometchat-uid-5')
+        (Get-CometChatUser -Uid cometchat-uid-1).Name | Should -Be 'Andrew Joseph'
+        Remove-CometChatUser -Uid cometchat-uid-1 -Permanent -Force
+        Reset-Emulator -Emulator $emulator
+        (Get-CometChatUser).Count | Should -Be 5
+
+        Start-CometChatEmulator -SampleData Superheroes | Out-Null
+        $hero = Get-CometChatUser -Uid superhero2
+        $hero.Name | Should -Be 'Captain America'
+        $hero.Avatar | Should -Be 'https://data-us.cometchat.io/assets/images/avatars/captainamerica.png'
+        { Start-CometChatEmulator -SampleData Villains } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,CometChat.PowerShell.Commands.StartCometChatEmulatorCommand'
+    }
+
     It 'fails with a clear error when the port is taken' {
         $emulator = Start-CometChatEmulator
         $failure = { Start-CometChatEmulator -Port $emulator.BaseUri.Port } | Should -Throw -PassThru

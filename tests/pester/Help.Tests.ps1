@@ -195,6 +195,34 @@ Describe 'Help of <Name>' -ForEach $CmdletCases {
         @($Help.returnValues.returnValue).Count | Should -BeGreaterThan 0
         @($Help.relatedLinks.navigationLink.linkText) | Should -Contain 'about_CometChat'
     }
+
+    It 'has an online version: its page in the project repository' {
+        # Get-Help -Online opens the first related link with a URI.
+        $projectUri = (Import-PowerShellDataFile $ModulePath).PrivateData.PSData.ProjectUri
+        $online = @($Help.relatedLinks.navigationLink | Where-Object { $_.uri }) | Select-Object -First 1
+        $online.uri | Should -Be "$projectUri/blob/main/docs/en-US/$Name.md"
+        Join-Path $DocsFolder "$Name.md" | Should -Exist
+    }
+}
+
+Describe 'Get-Help -Online' {
+    It 'opens the page of the cmdlet' -Skip:(-not $IsLinux) {
+        # PowerShell hands the URI to the system's opener (xdg-open on Linux); a stand-in records it.
+        $bin = Join-Path $TestDrive 'bin'
+        $opened = Join-Path $TestDrive 'opened.txt'
+        $null = New-Item -ItemType Directory $bin
+        Set-Content -Path (Join-Path $bin 'xdg-open') -Value "#!/bin/sh`nprintf '%s' `"`$1`" > '$opened'"
+        chmod +x (Join-Path $bin 'xdg-open')
+        $path = $env:PATH
+        try {
+            $env:PATH = "$bin$([IO.Path]::PathSeparator)$path"
+            Get-Help Get-CometChatUser -Online
+        }
+        finally { $env:PATH = $path }
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (-not (Test-Path $opened) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        Get-Content -Raw $opened | Should -BeLike 'https://*/docs/en-US/Get-CometChatUser.md'
+    }
 }
 
 Describe 'The markdown help' {
@@ -246,6 +274,10 @@ Describe 'about_CometChat' {
         @{ Topic = 'mocking'; Pattern = 'Mock\s+New-CometChatUser' }
     ) {
         $About | Should -Match $Pattern
+    }
+
+    It 'keeps the stars inside code: the redacted API key reads apikey: ***' {
+        $About | Should -Match 'apikey:\s+\*\*\*'
     }
 
     It 'names every exported cmdlet' {
@@ -345,6 +377,22 @@ A sample.
         $xml.SelectSingleNode('//command:example/dev:code', $namespaces).InnerText | Should -Be 'Get-Sample -Id 1'
     }
 
+    It 'keeps stars inside code spans, and takes bold markers off elsewhere' {
+        $page = $ValidPage.Replace('Gets one sample.', 'Shows `apikey: ***` and **bold** text, then `The key *** does not exist.`')
+        $out = Invoke-Converter $page
+        $xml = [xml](Get-Content -Raw (Join-Path $out 'Sample.dll-Help.xml'))
+        $xml.helpItems.command.description.para | Should -Be 'Shows apikey: *** and bold text, then The key *** does not exist.'
+    }
+
+    It 'writes the online version as the first related link, for Get-Help -Online' {
+        $page = $ValidPage.Replace('Module Name: Sample', "Module Name: Sample`nonline version: https://example.com/docs/Get-Sample.md")
+        $out = Invoke-Converter $page
+        $xml = [xml](Get-Content -Raw (Join-Path $out 'Sample.dll-Help.xml'))
+        $links = @($xml.helpItems.command.relatedLinks.navigationLink)
+        $links[0].uri | Should -Be 'https://example.com/docs/Get-Sample.md'
+        $links[1].linkText | Should -Be 'about_Sample'
+    }
+
     It 'fails loudly on a page whose <Problem>' -ForEach @(
         @{ Problem = 'synopsis is empty'; Find = 'Gets samples.'; Replace = '' }
         @{ Problem = 'DESCRIPTION section is missing'; Find = "## DESCRIPTION`nGets one sample.`n"; Replace = '' }
@@ -361,11 +409,25 @@ A sample.
         @{ Problem = 'parameter has no description'; Find = "The sample's id."; Replace = '' }
         @{ Problem = 'text still holds a placeholder'; Find = 'Gets one sample.'; Replace = '{{ Fill in the Description }}' }
         @{ Problem = 'front matter names another module'; Find = 'Module Name: Sample'; Replace = 'Module Name: Other' }
+        @{ Problem = 'online version is not a URI'; Find = 'Module Name: Sample'; Replace = "Module Name: Sample`nonline version: Get-Sample.md" }
     ) {
         $page = $ValidPage.Replace("`r`n", "`n")
         $page.Contains($Find) | Should -BeTrue -Because 'the case must change the page'
         $page = $page.Replace($Find, $Replace)
         { Invoke-Converter $page } | Should -Throw -ExpectedMessage 'Malformed help markdown*'
+    }
+
+    It 'writes an about topic''s table in aligned columns, wrapping the last one to fit the console' {
+        $long = 'a cell long enough that it has to be wrapped onto further lines to stay within the width of the console'
+        $page = "# about_Sample`n`n## SHORT DESCRIPTION`nSample.`n`n## LONG DESCRIPTION`n| Method | Cmdlet |`n|---|---|`n| ``getUser(uid)`` | Get-Sample -Id |`n| **longerMethod()** | $long |"
+        $out = Invoke-Converter $page -Name about_Sample
+        $lines = @(Get-Content (Join-Path $out 'about_Sample.help.txt'))
+        $lines | Should -Contain '    Method          Cmdlet'
+        $lines | Should -Contain '    getUser(uid)    Get-Sample -Id'
+        @($lines | Where-Object { $_ -match '^ {4}-{14}  -+$' }) | Should -HaveCount 1
+        @($lines | Where-Object { $_ -like '    longerMethod()  a cell long*' }) | Should -HaveCount 1
+        @($lines | Where-Object Length -GT 80) | Should -BeNullOrEmpty
+        @($lines | Where-Object { $_ -match '^ {20}\S' }) | Should -Not -BeNullOrEmpty -Because 'the long cell goes on under its column'
     }
 
     It 'fails loudly on an about topic without a SHORT DESCRIPTION' {

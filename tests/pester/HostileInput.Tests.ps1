@@ -37,15 +37,15 @@ Describe 'Hostile uids' {
             @{ Uid = 'a?b=c'; Shows = "'?' (U+003F) at position 2" }
             @{ Uid = 'a#b'; Shows = "'#' (U+0023) at position 2" }
             @{ Uid = '..'; Shows = "'.' (U+002E) at position 1" }
-            @{ Uid = ' keeper'; Shows = 'a space (U+0020) at position 1' }
-            @{ Uid = "keeper`t"; Shows = 'a tab (U+0009) at position 7' }
+            @{ Uid = 'kee per'; Shows = 'a space (U+0020) at position 4' }
+            @{ Uid = "kee`tper"; Shows = 'a tab (U+0009) at position 4' }
             @{ Uid = "k$([char]0x0435)eper"; Shows = '(U+0435) at position 2' }   # Cyrillic e
             @{ Uid = "keep$([char]0x200B)er"; Shows = '(U+200B) at position 5' }  # zero-width space
         )
     }
 
     It '<Uid> is a per-row error before any request, for every cmdlet that takes a uid, and the other rows go on' -ForEach $HostileUids {
-        $rows = @([pscustomobject]@{ Uid = 'keeper'; Name = 'K'; BlockedUid = 'keeper2' }, [pscustomobject]@{ Uid = $Uid; Name = 'Hostile'; BlockedUid = 'keeper' })
+        $rows = @([pscustomobject]@{ Uid = 'keeper'; Name = 'K'; BlockedUid = 'keeper2'; FriendUid = 'keeper2' }, [pscustomobject]@{ Uid = $Uid; Name = 'Hostile'; BlockedUid = 'keeper'; FriendUid = 'keeper' })
         $commands = @(
             { $rows | Get-CometChatUser }
             { $rows | Set-CometChatUser -StatusMessage 'x' }
@@ -54,6 +54,9 @@ Describe 'Hostile uids' {
             { $rows | Get-CometChatBlockedUser }
             { $rows | Block-CometChatUser }
             { $rows | Unblock-CometChatUser }
+            { $rows | Get-CometChatFriend }
+            { $rows | Add-CometChatFriend }
+            { $rows | Remove-CometChatFriend -Confirm:$false }
             { $rows | Disable-CometChatUser -Confirm:$false }
             { $rows | Enable-CometChatUser -Confirm:$false }
             { $rows | Remove-CometChatUser -Confirm:$false }
@@ -65,14 +68,14 @@ Describe 'Hostile uids' {
             $mine = @($failures | Where-Object { [string]::Equals($_.TargetObject.Uid, $Uid, [StringComparison]::Ordinal) })
             $mine | Should -HaveCount 1 -Because "$command reports the hostile row once"
             $mine[0].FullyQualifiedErrorId | Should -BeLike 'ERR_BAD_REQUEST,*'
-            $mine[0].ErrorDetails.Message | Should -BeLike "Row 2: uid: The uid may only contain letters, numbers, dashes and underscores;*$Shows*Nothing was sent to CometChat."
+            $mine[0].ErrorDetails.Message | Should -BeLike "Row 2 (line 3 of a CSV file): uid: The uid may only contain letters, numbers, dashes and underscores;*$Shows*Nothing was sent to CometChat."
         }
         New-CometChatUser -Uid $Uid -Name Hostile -ErrorAction SilentlyContinue -ErrorVariable direct | Should -BeNullOrEmpty
         $direct[0].ErrorDetails.Message | Should -BeLike 'uid: The uid may only contain*'
 
         # Only the good row's routes were reached: never /v3/roles, never another user's path.
         $routes = Get-RouteCounts
-        $routes.Keys | Where-Object { $_ -notmatch ' /v3/users(/\{uid\}(/auth_tokens|/blockedusers)?)?$' } | Should -BeNullOrEmpty
+        $routes.Keys | Where-Object { $_ -notmatch ' /v3/users(/\{uid\}(/auth_tokens|/blockedusers|/friends)?)?$' } | Should -BeNullOrEmpty
         $routes['POST /v3/users'] | Should -BeNullOrEmpty
         (Get-CometChatUser -IncludeDeactivated).Uid | Should -Be @('keeper')
     }
@@ -95,7 +98,7 @@ Describe 'Field rules on the client' {
         @($created) | Should -HaveCount 950
         @($failures) | Should -HaveCount 50
         $failures | ForEach-Object { $_.ErrorDetails.Message | Should -BeLike "Row * avatar: The avatar must be a valid URL*" }
-        ($failures | ForEach-Object { [int]($_.ErrorDetails.Message -replace '^Row (\d+):.*$', '$1') }) | Should -Be (20..1000 | Where-Object { $_ % 20 -eq 0 })
+        ($failures | ForEach-Object { [int]($_.ErrorDetails.Message -replace '^Row (\d+) .*$', '$1') }) | Should -Be (20..1000 | Where-Object { $_ % 20 -eq 0 })
         (Get-RouteCounts)['POST /v3/users'] | Should -Be 950
     }
 
@@ -103,7 +106,7 @@ Describe 'Field rules on the client' {
         @{ Case = 'a name over 100 characters'; Row = @{ Name = 'n' * 101 }; Field = 'name'; Rule = 'The name may not be greater than 100 characters; it has 101.'; Code = 'ERR_BAD_REQUEST' }
         @{ Case = 'a link that is not a URL'; Row = @{ Link = 'www.example.com' }; Field = 'link'; Rule = 'The link must be a valid URL*'; Code = 'ERR_BAD_REQUEST' }
         @{ Case = 'more than 25 tags'; Row = @{ Tags = ((1..26 | ForEach-Object { "t$_" }) -join ';') }; Field = 'tags'; Rule = 'The tags may not have more than 25 items; there are 26.'; Code = 'ERR_BAD_REQUEST' }
-        @{ Case = 'metadata that is a JSON array'; Row = @{ Metadata = '[1,2]' }; Field = 'metadata'; Rule = '*must be a JSON object*'; Code = 'ERR_BAD_REQUEST' }
+        @{ Case = 'metadata that is a JSON array'; Row = @{ Metadata = '[1,2]' }; Field = 'metadata'; Rule = "Metadata '``[1,2``]' is a JSON array; expected a JSON object*"; Code = 'ERR_BAD_REQUEST' }
         @{ Case = 'metadata over 5,120 bytes'; Row = @{ Metadata = (@{ k = 'v' * 5200 } | ConvertTo-Json -Compress) }; Field = 'metadata'; Rule = 'The metadata may not be greater than 5120 bytes; it has 5208.'; Code = 'ERR_BAD_REQUEST' }
         @{ Case = 'an unknown role'; Row = @{ Role = 'nosuchrole' }; Field = 'role'; Rule = 'The role nosuchrole does not exist. Use one of: *default*'; Code = 'ERR_ROLE_NOT_FOUND' }
     ) {
@@ -115,7 +118,7 @@ Describe 'Field rules on the client' {
         $created.Uid | Should -Be @('first', 'last')
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike "$Code,*"
-        $failures[0].ErrorDetails.Message | Should -BeLike "Row 2: ${Field}: $Rule*"
+        $failures[0].ErrorDetails.Message | Should -BeLike "Row 2 (line 3 of a CSV file): ${Field}: $Rule*"
         $failures[0].Exception.Problems[0].Field | Should -Be $Field
         $failures[0].TargetObject.Uid | Should -Be 'bad'
         (Get-RouteCounts)['POST /v3/users'] | Should -Be 2
@@ -126,10 +129,10 @@ Describe 'Field rules on the client' {
         Invoke-EmulatorAdmin -Emulator $Emulator -Path counters -Method Delete | Out-Null
         $rows = @([pscustomobject]@{ Uid = 's1'; Avatar = 'ftp://example.com/a.png' }, [pscustomobject]@{ Uid = 's1'; Role = 'ghost' }, [pscustomobject]@{ Uid = 's1'; StatusMessage = 'fine' })
         $rows | Set-CometChatUser -ErrorAction SilentlyContinue -ErrorVariable failures
-        $failures.ErrorDetails.Message | Should -BeLike 'Row ?: *'
+        $failures.ErrorDetails.Message | Should -BeLike 'Row ? (line ? of a CSV file): *'
         @($failures.ErrorDetails.Message) | Should -HaveCount 2
-        $failures[0].ErrorDetails.Message | Should -BeLike 'Row 1: avatar: The avatar must be a valid URL*'
-        $failures[1].ErrorDetails.Message | Should -BeLike 'Row 2: role: The role ghost does not exist*'
+        $failures[0].ErrorDetails.Message | Should -BeLike 'Row 1 (line 2 of a CSV file): avatar: The avatar must be a valid URL*'
+        $failures[1].ErrorDetails.Message | Should -BeLike 'Row 2 (line 3 of a CSV file): role: The role ghost does not exist*'
         (Get-RouteCounts)['PUT /v3/users/{uid}'] | Should -Be 1
         (Get-CometChatUser -Uid s1).StatusMessage | Should -Be 'fine'
     }
@@ -160,15 +163,20 @@ Describe 'Case collisions' {
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ERR_UID_ALREADY_EXISTS,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
-        $failures[0].ErrorDetails.Message | Should -BeLike "Row 3: uid: The uid alice already exists: row 1 of this input creates it (as 'Alice'; uids are case-insensitive*"
+        $failures[0].ErrorDetails.Message | Should -BeLike "Row 3 (line 4 of a CSV file): uid: The uid alice already exists: row 1 of this input has it (as 'Alice'; uids are case-insensitive*"
         (Get-RouteCounts)['POST /v3/users'] | Should -Be 2
         (Get-CometChatUser -Uid alice).Name | Should -Be 'Alice Upper'
     }
 
-    It 'lets -IfExists Update apply the later row to the same user' {
+    It 'reports the repeated row under -IfExists <IfExists> too, and keeps the first row''s values' -ForEach @(@{ IfExists = 'Skip' }, @{ IfExists = 'Update' }) {
         $rows = @([pscustomobject]@{ Uid = 'Alice'; Name = 'Alice Upper' }, [pscustomobject]@{ Uid = 'ALICE'; Name = 'Alice Last' })
-        $rows | New-CometChatUser -IfExists Update | Out-Null
-        (Get-CometChatUser -Uid alice).Name | Should -Be 'Alice Last'
+        $rows | New-CometChatUser -IfExists $IfExists -ErrorAction SilentlyContinue -ErrorVariable failures | Out-Null
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ERR_UID_ALREADY_EXISTS,*'
+        $failures[0].ErrorDetails.Message | Should -BeLike "Row 2*row 1 of this input has it*whatever -IfExists says*"
+        $failures[0].TargetObject.Name | Should -Be 'Alice Last'
+        (Get-CometChatUser -Uid alice).Name | Should -Be 'Alice Upper'
+        (Get-RouteCounts)['PUT /v3/users/{uid}'] | Should -BeNullOrEmpty
     }
 }
 
@@ -194,7 +202,7 @@ Describe 'Hostile CSV corpus' {
         @(Get-CometChatUser).Count | Should -Be $wanted.Count
         @($failures) | Should -HaveCount $expect.errors.Count
         for ($i = 0; $i -lt $expect.errors.Count; $i++) {
-            $failures[$i].ErrorDetails.Message | Should -BeLike "Row $($expect.errors[$i].row): $($expect.errors[$i].field)*"
+            $failures[$i].ErrorDetails.Message | Should -BeLike "Row $($expect.errors[$i].row) (line $($expect.errors[$i].row + 1) of a CSV file): $($expect.errors[$i].field)*"
         }
         [int](Get-RouteCounts)['POST /v3/users'] | Should -Be $wanted.Count
     }

@@ -7,10 +7,10 @@ BeforeDiscovery {
     . "$PSScriptRoot/TestSupport.ps1"
 
     # Parameters that reach a path or a header. Everything else that takes text is listed as not reaching one.
-    $script:PathValues = 'Uid', 'Role', 'AuthToken', 'BlockedUid', 'OnBehalfOf'
+    $script:PathValues = 'Uid', 'Role', 'Token', 'BlockedUid', 'FriendUid', 'OnBehalfOf'
     $script:NotPathValues = @(
         'Name', 'Avatar', 'Link', 'StatusMessage', 'Tags', 'Tag', 'Description', 'ListUsers', 'SendMessagesTo', 'Clear',
-        'SearchKey', 'SearchIn', 'Status', 'AppId', 'Region', 'DataPath'
+        'SearchKey', 'SearchIn', 'Status', 'AppId', 'Region', 'DataPath', 'Scope'
         'Get-CometChatUser.Role'   # a filter: one escaped query value, not a path
     )
     $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
@@ -31,7 +31,7 @@ BeforeAll {
     $script:Emulator = Start-CometChatEmulator
 
     # Valid values for the other parameters, so that only the one under test is hostile.
-    $script:Valid = @{ Uid = 'keeper'; BlockedUid = 'keeper2'; AuthToken = 'keeper_1700000000abcdef'; Role = 'staff'; Name = 'Pwned'; OnBehalfOf = 'keeper2' }
+    $script:Valid = @{ Uid = 'keeper'; BlockedUid = 'keeper2'; FriendUid = 'keeper2'; Token = 'keeper_1700000000abcdef'; Role = 'staff'; Name = 'Pwned'; OnBehalfOf = 'keeper2' }
     $script:Hostile = @(
         '../users/keeper'                  # the one that reached another endpoint
         '..'
@@ -77,7 +77,7 @@ Describe 'Hostile path values in every cmdlet parameter' {
     It 'finds the parameters that once reached another endpoint' {
         $found = $Cases | ForEach-Object { "$($_.Command) -$($_.Parameter)" }
         foreach ($known in 'Set-CometChatRole -Role', 'Get-CometChatRole -Role', 'Remove-CometChatRole -Role', 'New-CometChatRole -Role',
-            'Remove-CometChatAuthToken -Uid', 'Remove-CometChatAuthToken -AuthToken', 'Get-CometChatAuthToken -AuthToken',
+            'Remove-CometChatAuthToken -Uid', 'Remove-CometChatAuthToken -Token', 'Get-CometChatAuthToken -Token',
             'Block-CometChatUser -BlockedUid', 'Unblock-CometChatUser -BlockedUid', 'Get-CometChatUser -OnBehalfOf') {
             $found | Should -Contain $known
         }
@@ -101,9 +101,10 @@ Describe 'Hostile path values in every cmdlet parameter' {
                 @($failures) | Should -HaveCount 1 -Because "$Command -$Parameter '$value' is one error"
                 $failures[0].ToString() | Should -BeLike '*only contain letters, numbers, dashes and underscores*Nothing was sent to CometChat.' -Because "$Command -$Parameter '$value'"
             }
-            # The only request allowed is the role list New-/Set-CometChatUser read to check a role.
+            # The only requests allowed are reads of lists that carry no path value: the role list New-/Set-CometChatUser
+            # check a role against, the user list Compare-/Sync-CometChatUser compare with.
             $routes = @((Invoke-EmulatorAdmin -Emulator $Emulator -Path counters).data.requests | ForEach-Object { "$($_.method) $($_.route)" })
-            $routes | Where-Object { $_ -ne 'GET /v3/roles' } | Should -BeNullOrEmpty
+            $routes | Where-Object { $_ -notin 'GET /v3/roles', 'GET /v3/users' } | Should -BeNullOrEmpty
             (Get-CometChatUser -Uid keeper).Name | Should -Be 'Keeper'
             (Get-CometChatUser).Uid | Should -Be @('keeper', 'keeper2')
             (Get-CometChatRole).Role | Sort-Object | Should -Be @('default', 'staff')

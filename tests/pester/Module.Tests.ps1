@@ -47,7 +47,7 @@ Describe 'Using the module without a connection' {
     }
 
     It 'lets -WhatIf -PassThru dry runs work with no server at all' {
-        $user = New-CometChatUser -Uid Dry -Name 'Dry Run' -Tags 'a;b' -WhatIf -PassThru
+        $user = New-CometChatUser -Uid Dry -Name 'Dry Run' -Tags a, b -WhatIf -PassThru
         $user.Uid | Should -Be 'dry'
         $user.Role | Should -Be 'default'
         @($user.Tags) | Should -Be @('a', 'b')

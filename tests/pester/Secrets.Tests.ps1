@@ -8,6 +8,9 @@ BeforeAll {
     $script:Key = Get-PlainKey $Emulator.ApiKey
     $script:AuthOnlyKey = Get-PlainKey $Emulator.AuthOnlyKey
     $script:WrongKey = 'wrong' + [guid]::NewGuid().ToString('N')
+    # CometChat masks the middle of a rejected key, but a proxy or an older service may echo it whole: the
+    # emulator does so on request, so that the module's own scrubbing is what keeps the key out of the output.
+    Invoke-EmulatorAdmin -Emulator $Emulator -Path settings -Method Put -Body @{ maskRejectedKeys = $false } | Out-Null
 
     function Get-KeyForms {
         # The key as text, and as the hex and Base64 of its UTF-8 and UTF-16 bytes (what a careless serializer writes).
@@ -65,6 +68,11 @@ BeforeAll {
             Get-CometChatUser -Uid alice @common
         }
         'Set-CometChatUser'          = { Set-CometChatUser -Uid alice -StatusMessage 'Busy' -PassThru @common }
+        'Add-CometChatFriend'        = { Add-CometChatFriend -Uid alice -FriendUid bob @common }
+        'Get-CometChatFriend'        = { Get-CometChatFriend -Uid alice @common }
+        'Remove-CometChatFriend'     = { Remove-CometChatFriend -Uid alice -FriendUid bob -Confirm:$false @common }
+        'Compare-CometChatUser'      = { [pscustomobject]@{ Uid = 'alice'; Name = 'Alice Compared' } | Compare-CometChatUser @common }
+        'Sync-CometChatUser'         = { [pscustomobject]@{ Uid = 'alice'; Name = 'Alice Synced' } | Sync-CometChatUser -Confirm:$false @common }
         'Block-CometChatUser'        = { Block-CometChatUser -Uid alice -BlockedUid bob @common }
         'Get-CometChatBlockedUser'   = { Get-CometChatBlockedUser -Uid alice @common }
         'Unblock-CometChatUser'      = { Unblock-CometChatUser -Uid alice -BlockedUid bob @common }

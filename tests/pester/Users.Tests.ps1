@@ -30,8 +30,10 @@ Describe 'New-CometChatUser' {
 
     It 'issues a login token with -WithAuthToken, masked in the default view' {
         $user = New-CometChatUser -Uid tok -Name Token -WithAuthToken
-        $user.AuthToken | Should -Match '^tok_\d{10}[0-9a-f]{30}$'
-        ($user | Format-List | Out-String) | Should -Not -BeLike "*$($user.AuthToken)*"
+        $user.AuthToken | Should -BeOfType ([securestring])
+        $plain = Get-PlainKey $user.AuthToken
+        $plain | Should -Match '^tok_\d{10}[0-9a-f]{30}$'
+        ($user | Format-List | Out-String) + ($user | Format-List * | Out-String) + ($user | ConvertTo-Csv | Out-String) | Should -Not -BeLike "*$plain*"
     }
 
     It 'provisions a CSV with tags, metadata and empty cells' {
@@ -97,8 +99,8 @@ commas,Comma Tags,,,,,"x,y",
         $failures | Should -HaveCount 2
         $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'ERR_BAD_REQUEST,*' }
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $failures[0].ErrorDetails.Message | Should -BeLike "Row 1: uid: The uid may only contain letters, numbers, dashes and underscores; 'bad uid' has a space (U+0020) at position 4.*"
-        $failures[1].ErrorDetails.Message | Should -BeLike 'Row 2: name: The name field is required.*'
+        $failures[0].ErrorDetails.Message | Should -BeLike "Row 1 (line 2 of a CSV file): uid: The uid may only contain letters, numbers, dashes and underscores; 'bad uid' has a space (U+0020) at position 4.*"
+        $failures[1].ErrorDetails.Message | Should -BeLike 'Row 2 (line 3 of a CSV file): name: The name field is required.*'
         $failures.TargetObject.Uid | Should -Be @('bad uid', 'noname')
         Get-EmulatorRequestCount $Emulator -Method POST -Route '/v3/users' | Should -Be 1
     }
@@ -114,8 +116,8 @@ commas,Comma Tags,,,,,"x,y",
         $created.Uid | Should -Be 'm1'
         $failures | Should -HaveCount 2
         $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ERR_BAD_REQUEST,*' }
-        $failures[0].ErrorDetails.Message | Should -BeLike 'Row 2: metadata: *not valid JSON*'
-        $failures[1].ErrorDetails.Message | Should -BeLike 'Row 3: metadata: *must be a JSON object*'
+        $failures[0].ErrorDetails.Message | Should -BeLike "Row 2 (line 3 of a CSV file): metadata: Metadata '{not json' is not JSON (invalid at character 2); expected a JSON object such as {`"department`":`"sales`"}*"
+        $failures[1].ErrorDetails.Message | Should -BeLike "Row 3 (line 4 of a CSV file): metadata: Metadata '``[1,2``]' is a JSON array; expected a JSON object*"
         $failures.TargetObject.Uid | Should -Be @('m2', 'm3')
         Get-EmulatorRequestCount $Emulator -Method POST -Route '/v3/users' | Should -Be 1
     }

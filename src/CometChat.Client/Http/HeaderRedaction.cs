@@ -22,6 +22,9 @@ public static class HeaderRedaction
     /// <summary>Whether a header's value must never be shown.</summary>
     public static bool IsSecret(string name) => SecretHeaders.Contains(name);
 
+    // User-Agent's values are product tokens separated by spaces (RFC 9110 10.1.5); other lists take commas.
+    private static string Separator(string header) => string.Equals(header, "User-Agent", StringComparison.OrdinalIgnoreCase) ? " " : ", ";
+
     /// <summary>The request's headers (content headers included) with secret values hidden.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Describe(HttpRequestMessage message)
     {
@@ -31,7 +34,7 @@ public static class HeaderRedaction
             headers = headers.Concat(message.Content.Headers);
         }
         return headers
-            .Select(h => new KeyValuePair<string, string>(h.Key, IsSecret(h.Key) ? Hidden : string.Join(", ", h.Value)))
+            .Select(h => new KeyValuePair<string, string>(h.Key, IsSecret(h.Key) ? Hidden : string.Join(Separator(h.Key), h.Value)))
             .ToList();
     }
 }

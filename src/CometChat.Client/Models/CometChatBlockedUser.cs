@@ -5,18 +5,17 @@ using CometChat.Client.Json;
 namespace CometChat.Client.Models;
 
 /// <summary>
-/// A block: <see cref="Uid"/> has blocked <see cref="BlockedUid"/>. Shaped so that piping a list of blocks into
-/// Unblock-CometChatUser binds both uids by name.
+/// A user that <see cref="BlockedBy"/> has blocked. Like every user object, <see cref="Uid"/>, <see cref="Name"/>
+/// and <see cref="Role"/> are the blocked user's own, so piping it to a user cmdlet acts on the blocked user.
 /// </summary>
 public sealed class CometChatBlockedUser
 {
-    /// <summary>The user who blocked.</summary>
-    [JsonIgnore]
+    /// <summary>The blocked user's uid.</summary>
     public string Uid { get; set; } = string.Empty;
 
-    /// <summary>The user who is blocked.</summary>
-    [JsonPropertyName("uid")]
-    public string BlockedUid { get; set; } = string.Empty;
+    /// <summary>The user who placed the block.</summary>
+    [JsonIgnore]
+    public string BlockedBy { get; set; } = string.Empty;
 
     /// <summary>The blocked user's display name.</summary>
     public string? Name { get; set; }
@@ -35,12 +34,12 @@ public sealed class CometChatBlockedUser
     [JsonConverter(typeof(UnixSecondsConverter))]
     public DateTimeOffset? BlockedAt { get; set; }
 
-    /// <summary>Whether the blocked user has also blocked <see cref="Uid"/>.</summary>
+    /// <summary>Whether the blocked user has also blocked <see cref="BlockedBy"/>.</summary>
     public bool? HasBlockedMe { get; set; }
 
     /// <summary>The one-to-one conversation id of the two users.</summary>
     public string? ConversationId { get; set; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Uid} -> {BlockedUid}";
+    public override string ToString() => Uid;
 }

@@ -26,15 +26,20 @@ public sealed class CometChatMetadata : Dictionary<string, object?>
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new FormatException($"Metadata must be a JSON object such as {{\"department\":\"sales\"}}, not a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+                throw new FormatException($"Metadata {Quote(json)} is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}; expected a JSON object such as {{\"department\":\"sales\"}}.");
             }
             return MetadataConverter.FromElement(document.RootElement);
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"Metadata is not valid JSON: {ex.Message}", ex);
+            // The parser's own text ("'S' is an invalid start of a value. LineNumber: 0...") says nothing to an admin.
+            var position = ex.BytePositionInLine is { } at ? $" (invalid at character {at + 1})" : string.Empty;
+            throw new FormatException($"Metadata {Quote(json)} is not JSON{position}; expected a JSON object such as {{\"department\":\"sales\"}} (in a CSV cell), a hashtable or an object.", ex);
         }
     }
+
+    /// <summary>The value as quoted in an error: at most 60 characters, so a huge cell can't flood the message.</summary>
+    private static string Quote(string text) => "'" + (text.Length <= 60 ? text : text.Substring(0, 57) + "...") + "'";
 
     /// <summary>Compact JSON text of the object.</summary>
     public override string ToString() => JsonSerializer.Serialize(this, CometChatJson.Options);

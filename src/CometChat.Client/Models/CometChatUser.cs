@@ -59,8 +59,9 @@ public sealed class CometChatUser
     /// <summary>With onBehalfOf: the one-to-one conversation id.</summary>
     public string? ConversationId { get; set; }
 
-    /// <summary>A login token, present when one was asked for at creation. A secret.</summary>
-    public string? AuthToken { get; set; }
+    /// <summary>A login token, present when one was asked for at creation. A secret, held as a SecureString.</summary>
+    [JsonConverter(typeof(SecretConverter))]
+    public System.Security.SecureString? AuthToken { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => Uid;

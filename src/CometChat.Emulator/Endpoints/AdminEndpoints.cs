@@ -1,12 +1,9 @@
 using System.Text.Json;
-using CometChat.Emulator.Hosting;
 using CometChat.Emulator.Http;
+using CometChat.Emulator.Runtime;
 using CometChat.Emulator.Validation;
 
 namespace CometChat.Emulator.Endpoints;
-
-/// <summary>Marks an endpoint of the admin surface (not /v3: no rate limits, latency or faults).</summary>
-public sealed record AdminOperation(bool RequiresKey);
 
 /// <summary>The <c>/_emulator/</c> admin surface.</summary>
 public static class AdminEndpoints
@@ -76,9 +73,9 @@ public static class AdminEndpoints
                 {
                     result = ApiErrors.PayloadTooLarge(RequestBodyReader.Limit);
                 }
-                else if (!JsonBody.TryParse(bytes, http.Request.ContentType, out var body, out var error))
+                else if (!JsonBody.TryParse(bytes, http.Request.ContentType, out var body, out var problem))
                 {
-                    result = error!;
+                    result = ApiErrors.BadRequest(problem!);
                 }
                 else
                 {
@@ -100,7 +97,7 @@ public static class AdminEndpoints
         {
             return null;
         }
-        return key == runtime.AuthOnlyKey ? ApiErrors.NoAccess(key) : ApiErrors.ApiKeyNotFound(key);
+        return key == runtime.AuthOnlyKey ? ApiErrors.NoAccess(key) : ApiErrors.ApiKeyNotFound(key, runtime.Settings.MaskRejectedKeys);
     }
 
     private static async Task<ApiResult> Presence(EmulatorRuntime runtime, JsonBody body)

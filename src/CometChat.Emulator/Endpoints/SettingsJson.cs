@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CometChat.Emulator.Hosting;
 using CometChat.Emulator.Http;
+using CometChat.Emulator.Settings;
 using CometChat.Emulator.Validation;
 
 namespace CometChat.Emulator.Endpoints;
@@ -20,6 +20,7 @@ public static class SettingsJson
         w.WriteNumber("failureRate", s.FailureRate);
         w.WriteNumber("seed", s.Seed);
         w.WriteNumber("faultDelayMilliseconds", s.FaultDelayMilliseconds);
+        w.WriteBoolean("maskRejectedKeys", s.MaskRejectedKeys);
         w.WriteEndObject();
     }
 
@@ -47,6 +48,16 @@ public static class SettingsJson
                     else
                     {
                         errors.Add(p.Name, "The failureRate must be a number.");
+                    }
+                    break;
+                case "maskRejectedKeys":
+                    if (p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                    {
+                        s = s with { MaskRejectedKeys = p.Value.GetBoolean() };
+                    }
+                    else
+                    {
+                        errors.Add(p.Name, "The maskRejectedKeys field must be true or false.");
                     }
                     break;
                 default:

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using CometChat.Emulator.Hosting;
+using CometChat.Emulator.Settings;
 
 namespace CometChat.Emulator.Faults;
 

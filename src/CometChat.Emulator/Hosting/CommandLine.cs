@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CometChat.Emulator.Model;
 
 namespace CometChat.Emulator.Hosting;
 
@@ -10,7 +11,9 @@ namespace CometChat.Emulator.Hosting;
 /// </summary>
 public static class CommandLine
 {
-    private sealed record Option(string Name, string Value, string Help, Func<EmulatorOptions, string, EmulatorOptions> Apply);
+    /// <summary>One option; <paramref name="Implicit"/> is the value taken when the option is given without one.</summary>
+    private sealed record Option(string Name, string Value, string Help, Func<EmulatorOptions, string, EmulatorOptions> Apply,
+        string? Implicit = null);
 
     private static readonly Option[] Options =
     [
@@ -24,6 +27,10 @@ public static class CommandLine
             (o, v) => o with { ApiKey = NonEmpty(v, "api-key") }),
         new("auth-only-key", "<key>", "The authOnly key. Default: a random 40-hex key, printed at start.",
             (o, v) => o with { AuthOnlyKey = NonEmpty(v, "auth-only-key") }),
+        new("sample-data", "[current|superheroes|none]",
+            "Start a new database with the sample users of a new CometChat app (alone: current; default none).",
+            (o, v) => o with { SampleData = SampleData.Parse(v) ?? throw new UsageException("sample-data must be current, superheroes or none.") },
+            Implicit: "current"),
         new("parent-pid", "<int>", "Shut down when this process exits (set by Start-CometChatEmulator).",
             (o, v) => o with { ParentProcessId = Int(v, "parent-pid", 1, int.MaxValue) }),
         new("core-requests-per-minute", "<int>", "Core bucket budget per minute (default 10000; 0 = no limit).",
@@ -42,6 +49,8 @@ public static class CommandLine
             (o, v) => o with { Settings = o.Settings with { Seed = Int(v, "seed", int.MinValue, int.MaxValue) } }),
         new("fault-delay-ms", "<int>", "How long a 'delayed' fault holds a request (default 100000).",
             (o, v) => o with { Settings = o.Settings with { FaultDelayMilliseconds = Int(v, "fault-delay-ms", 0, 3_600_000) } }),
+        new("mask-rejected-keys", "<true|false>", "Mask the middle of a rejected key in errors, as CometChat does (default true).",
+            (o, v) => o with { Settings = o.Settings with { MaskRejectedKeys = Bool(v, "mask-rejected-keys") } }),
     ];
 
     /// <summary>Thrown for an invalid option; the message is meant for stderr.</summary>
@@ -105,6 +114,11 @@ public static class CommandLine
             }
             var option = Options.FirstOrDefault(o => string.Equals(o.Name, text, StringComparison.OrdinalIgnoreCase))
                 ?? throw new UsageException($"Unknown option '--{text}'. See --help.");
+            if (value is null && option.Implicit is not null
+                && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                value = option.Implicit;
+            }
             if (value is null)
             {
                 if (i + 1 >= args.Count)
@@ -152,6 +166,13 @@ public static class CommandLine
         }
         return d;
     }
+
+    private static bool Bool(string value, string name) => value.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw new UsageException($"{name} must be true or false."),
+    };
 
     private static string NonEmpty(string value, string name) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException($"{name} must not be empty.") : value;

@@ -2,9 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using CometChat.Emulator.Endpoints;
 using CometChat.Emulator.Http;
+using CometChat.Emulator.Runtime;
 using CometChat.Emulator.Storage;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace CometChat.Emulator.Hosting;
 
@@ -46,6 +47,13 @@ public sealed class EmulatorApp : IAsyncDisposable
     public string BaseAddress =>
         _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
+    /// <summary>The /v3 operations served (method, route template, rate bucket, key scope).</summary>
+    public IReadOnlyList<ApiOperation> Operations =>
+        ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints)
+            .Select(e => e.Metadata.GetMetadata<ApiOperation>())
+            .OfType<ApiOperation>()
+            .ToList();
+
     /// <summary>Signalled when the emulator begins to stop (admin shutdown, SIGTERM, SIGINT).</summary>
     public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
 
@@ -60,7 +68,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         var address = IPAddress.Parse(options.Host);
         var temporary = options.DataPath is null;
         var path = options.DataPath ?? Path.Combine(Path.GetTempPath(), $"cometchat-emulator-{Guid.NewGuid():N}.db");
-        var store = new Store(SqlitePersistence.Open(path, temporary), options.TimeProvider);
+        var store = new Store(SqlitePersistence.Open(path, temporary), options.TimeProvider, options.SampleData);
         var runtime = new EmulatorRuntime(store,
             options.ApiKey ?? RandomNumberGenerator.GetHexString(40, lowercase: true),
             options.AuthOnlyKey ?? RandomNumberGenerator.GetHexString(40, lowercase: true),
@@ -87,6 +95,7 @@ public sealed class EmulatorApp : IAsyncDisposable
         builder.Services.AddSingleton(runtime);
 
         var app = builder.Build();
+        app.Use(ApiVersionAlias.RewriteAsync);
         app.UseRouting();
         app.UseMiddleware<ApiPipeline>();
         UsersEndpoints.Map(app);

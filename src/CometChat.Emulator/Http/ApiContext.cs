@@ -1,4 +1,4 @@
-using CometChat.Emulator.Hosting;
+using CometChat.Emulator.Runtime;
 using CometChat.Emulator.Storage;
 using CometChat.Emulator.Validation;
 
@@ -33,6 +33,10 @@ public sealed class ApiContext(HttpContext http, EmulatorRuntime runtime, byte[]
     }
 
     /// <summary>Parses the body as a JSON object (empty = <c>{}</c>).</summary>
-    public bool TryReadBody(out JsonBody json, out ApiResult? error) =>
-        JsonBody.TryParse(body, http.Request.ContentType, out json, out error);
+    public bool TryReadBody(out JsonBody json, out ApiResult? error)
+    {
+        var read = JsonBody.TryParse(body, http.Request.ContentType, out json, out var problem);
+        error = read ? null : ApiErrors.BadRequest(problem!);
+        return read;
+    }
 }

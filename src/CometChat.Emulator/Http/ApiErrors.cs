@@ -5,6 +5,9 @@ namespace CometChat.Emulator.Http;
 /// <summary>The contract's error codes, HTTP statuses and message templates (§9).</summary>
 public static class ApiErrors
 {
+    /// <summary>Characters of a rejected key shown at each end (<see cref="MaskKey"/>).</summary>
+    private const int MaskKeepLength = 5;
+
     /// <summary>Message of every validation failure.</summary>
     public const string ValidationMessage = "Failed to validate the data sent with the request.";
 
@@ -57,7 +60,8 @@ public static class ApiErrors
         // The live API shows a blank uid as %20; escaping leaves ordinary uids unchanged.
         var shown = Uri.EscapeDataString(uid);
         return Error(404, "ERR_UID_NOT_FOUND",
-            $"The UID {shown} does not exist, please make sure you have created a user with UID {shown}.");
+            $"The UID {shown} does not exist, please make sure you have created a user with UID {shown}.",
+            $"The UID {shown} does not exist, so please make sure you have created a user with UID {shown}.");
     }
 
     public static ApiResult RoleNotFound(string role) => Error(404, "ERR_ROLE_NOT_FOUND",
@@ -75,8 +79,23 @@ public static class ApiErrors
     public static ApiResult EmptyApiKey() => Error(401, "AUTH_ERR_EMPTY_APIKEY",
         "The apikey header is missing or empty. Please pass a valid apiKey.");
 
-    public static ApiResult ApiKeyNotFound(string key) => Error(401, "AUTH_ERR_APIKEY_NOT_FOUND",
-        $"The key {key} does not exist. Please use correct apiKey.");
+    /// <summary>401 for an unknown key, shown masked (<see cref="MaskKey"/>) unless <paramref name="mask"/> is false.</summary>
+    public static ApiResult ApiKeyNotFound(string key, bool mask)
+    {
+        var shown = mask ? MaskKey(key) : key;
+        return Error(401, "AUTH_ERR_APIKEY_NOT_FOUND",
+            $"The key {shown} does not exist. Please use correct apiKey.",
+            $"The {shown} key doesn't work. Please use correct apiKey.");
+    }
+
+    /// <summary>
+    /// A key as CometChat shows a rejected one: its first and last 5 characters with one <c>*</c> for each
+    /// character between. A key of 10 characters or fewer would show whole that way, so it is all stars.
+    /// </summary>
+    public static string MaskKey(string key) =>
+        key.Length <= 2 * MaskKeepLength
+            ? new string('*', key.Length)
+            : string.Concat(key.AsSpan(0, MaskKeepLength), new string('*', key.Length - 2 * MaskKeepLength), key.AsSpan(key.Length - MaskKeepLength));
 
     public static ApiResult NoAccess(string key) => Error(403, "AUTH_ERR_NO_ACCESS",
         $"The key {key} cannot be used to perform this operation. Please use API key with a correct scope to perform the operation.",

@@ -1,8 +1,8 @@
 using System.Globalization;
 using CometChat.Emulator.Endpoints;
 using CometChat.Emulator.Faults;
-using CometChat.Emulator.Hosting;
 using CometChat.Emulator.RateLimiting;
+using CometChat.Emulator.Runtime;
 using Microsoft.AspNetCore.Connections;
 
 namespace CometChat.Emulator.Http;
@@ -152,7 +152,7 @@ public sealed class ApiPipeline(RequestDelegate next, EmulatorRuntime runtime, I
         var fullAccess = string.Equals(key, runtime.ApiKey, StringComparison.Ordinal);
         if (!fullAccess && !string.Equals(key, runtime.AuthOnlyKey, StringComparison.Ordinal))
         {
-            return ApiErrors.ApiKeyNotFound(key);
+            return ApiErrors.ApiKeyNotFound(key, runtime.Settings.MaskRejectedKeys);
         }
         if (operation is null)
         {

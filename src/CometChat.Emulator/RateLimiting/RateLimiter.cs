@@ -1,4 +1,4 @@
-using CometChat.Emulator.Hosting;
+using CometChat.Emulator.Settings;
 
 namespace CometChat.Emulator.RateLimiting;
 

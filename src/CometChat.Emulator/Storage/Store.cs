@@ -13,13 +13,18 @@ public sealed partial class Store : IDisposable
     private readonly object _gate = new();
     private readonly SqlitePersistence _db;
     private readonly TimeProvider _time;
+    private readonly SampleDataSet _sampleData;
     private volatile StoreState _state;
 
-    /// <summary>Loads the database and starts writing through to it.</summary>
-    public Store(SqlitePersistence db, TimeProvider time)
+    /// <summary>
+    /// Loads the database and starts writing through to it. A new database (one without the default role) is
+    /// set up as a new CometChat app is: the default role and the users of <paramref name="sampleData"/>.
+    /// </summary>
+    public Store(SqlitePersistence db, TimeProvider time, SampleDataSet sampleData = SampleDataSet.None)
     {
         _db = db;
         _time = time;
+        _sampleData = sampleData;
         var data = db.Load();
         var state = new StoreState();
         foreach (var user in data.Users)
@@ -45,7 +50,7 @@ public sealed partial class Store : IDisposable
         db.Start();
         if (!state.Roles.ContainsKey(Roles.DefaultRoleId))
         {
-            EnsureDefaultRole();
+            SetUpNewApp();
         }
     }
 
@@ -55,19 +60,36 @@ public sealed partial class Store : IDisposable
     /// <summary>Now, in unix seconds (#13).</summary>
     public long Now => _time.GetUtcNow().ToUnixTimeSeconds();
 
-    /// <summary>Removes all users, tokens, block relations and roles, and restores the default role.</summary>
+    /// <summary>
+    /// Removes all users, tokens, block and friend relations and roles, then sets the app up as new again: the
+    /// default role and the sample users the emulator was started with.
+    /// </summary>
     public Task ResetAsync() => WriteAsync<bool>(_ =>
     {
-        var role = Roles.Default(Now);
-        var next = new StoreState { Roles = new StoreState().Roles.SetItem(role.Id, role) };
-        return (true, next, [.. StoreSql.DeleteAll(), StoreSql.UpsertRole(role)]);
+        var (next, writes) = NewApp(new StoreState());
+        return (true, next, [.. StoreSql.DeleteAll(), .. writes]);
     });
 
-    private void EnsureDefaultRole()
+    private void SetUpNewApp() =>
+        WriteAsync<bool>(s =>
+        {
+            var (next, writes) = NewApp(s);
+            return (true, next, writes);
+        }).GetAwaiter().GetResult();
+
+    /// <summary>The default role and the sample users, all created now (when the app is).</summary>
+    private (StoreState Next, List<SqlWrite> Writes) NewApp(StoreState state)
     {
-        var role = Roles.Default(Now);
-        WriteAsync<bool>(s => (true, s with { Roles = s.Roles.SetItem(role.Id, role) }, [StoreSql.UpsertRole(role)]))
-            .GetAwaiter().GetResult();
+        var now = Now;
+        var role = Roles.Default(now);
+        var next = state with { Roles = state.Roles.SetItem(role.Id, role) };
+        var writes = new List<SqlWrite> { StoreSql.UpsertRole(role) };
+        foreach (var user in SampleData.Users(_sampleData, now))
+        {
+            next = next.WithUser(null, user);
+            writes.Add(StoreSql.UpsertUser(user));
+        }
+        return (next, writes);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using CometChat.Emulator.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace CometChat.Emulator.Validation;
@@ -29,11 +28,14 @@ public sealed class JsonBody
     /// <summary>Type errors seen so far; validators add their own rules.</summary>
     public ValidationErrors Errors { get; } = new();
 
-    /// <summary>Parses a body; an empty body is an empty object.</summary>
-    public static bool TryParse(ReadOnlyMemory<byte> bytes, string? contentType, out JsonBody body, out ApiResult? error)
+    /// <summary>
+    /// Parses a body; an empty body is an empty object. When it can't be read, <paramref name="problem"/> says why,
+    /// for the caller's 400 ERR_BAD_REQUEST.
+    /// </summary>
+    public static bool TryParse(ReadOnlyMemory<byte> bytes, string? contentType, out JsonBody body, out string? problem)
     {
         body = new JsonBody(default);
-        error = null;
+        problem = null;
         if (IsBlank(bytes.Span))
         {
             body = new JsonBody(JsonDocument.Parse("{}").RootElement);
@@ -41,7 +43,7 @@ public sealed class JsonBody
         }
         if (!string.IsNullOrEmpty(contentType) && !IsJson(contentType))
         {
-            error = ApiErrors.BadRequest($"The request body must be JSON (Content-Type: application/json), not '{contentType}'.");
+            problem = $"The request body must be JSON (Content-Type: application/json), not '{contentType}'.";
             return false;
         }
         try
@@ -49,12 +51,12 @@ public sealed class JsonBody
             using var document = JsonDocument.Parse(bytes, ParseOptions);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                error = ApiErrors.BadRequest("The request body must be a JSON object.");
+                problem = "The request body must be a JSON object.";
                 return false;
             }
             if (!IsValidText(document.RootElement))
             {
-                error = ApiErrors.BadRequest("The request body contains a string that is not valid UTF-16 text (a lone surrogate).");
+                problem = "The request body contains a string that is not valid UTF-16 text (a lone surrogate).";
                 return false;
             }
             body = new JsonBody(document.RootElement.Clone());
@@ -62,13 +64,13 @@ public sealed class JsonBody
         }
         catch (JsonException e)
         {
-            error = ApiErrors.BadRequest("The request body is not valid JSON: " + e.Message);
+            problem = "The request body is not valid JSON: " + e.Message;
             return false;
         }
         catch (InvalidOperationException e)
         {
             // Thrown while checking for duplicate property names that contain lone surrogates.
-            error = ApiErrors.BadRequest("The request body is not valid JSON: " + e.Message);
+            problem = "The request body is not valid JSON: " + e.Message;
             return false;
         }
     }
@@ -180,6 +182,44 @@ public sealed class JsonBody
             return null;
         }
         return v;
+    }
+
+    /// <summary>
+    /// An object field that may also come as a string holding a JSON object, as clients that type metadata as a
+    /// string send it; that string is read as the object. Null when absent; any other value is an error.
+    /// </summary>
+    public JsonElement? ObjectOrObjectText(string name)
+    {
+        if (!TryGet(name, out var v))
+        {
+            return null;
+        }
+        if (v.ValueKind == JsonValueKind.Object)
+        {
+            return v;
+        }
+        if (v.ValueKind == JsonValueKind.String && ParseObjectText(v.GetString()!) is { } parsed)
+        {
+            return parsed;
+        }
+        Errors.Add(name, $"The {name} must be a JSON object, or a string holding one.");
+        return null;
+    }
+
+    /// <summary>The object a string holds, under the body's own parsing rules; null when it holds anything else.</summary>
+    private static JsonElement? ParseObjectText(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, ParseOptions);
+            return document.RootElement.ValueKind == JsonValueKind.Object && IsValidText(document.RootElement)
+                ? document.RootElement.Clone()
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Number of Unicode code points, the unit of the contract's length limits.</summary>

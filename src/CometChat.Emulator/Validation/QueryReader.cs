@@ -66,11 +66,14 @@ public sealed class QueryReader(IQueryCollection query)
         return n;
     }
 
-    /// <summary>A list given comma-separated and/or as repeated keys; blanks dropped (#5).</summary>
+    /// <summary>
+    /// A list given comma-separated, as repeated keys and/or in bracket form (<c>name[]=a</c>, <c>name[0]=a</c>,
+    /// as PHP's <c>http_build_query</c> and axios write arrays); blanks dropped (#5).
+    /// </summary>
     public List<string> List(string name)
     {
         var result = new List<string>();
-        foreach (var value in Get(name))
+        foreach (var value in Get(name).Concat(query.Where(p => IsBracketKey(p.Key, name)).SelectMany(p => p.Value)))
         {
             foreach (var part in (value ?? "").Split(','))
             {
@@ -84,9 +87,32 @@ public sealed class QueryReader(IQueryCollection query)
         return result;
     }
 
-    /// <summary><c>perPage</c> (1..1000, default 100) and <c>page</c> (≥ 1, default 1), per decision #6.</summary>
-    public (int PerPage, int Page) Paging() =>
-        (Int("perPage", 100, 1, 1000), Int("page", 1, 1, int.MaxValue));
+    /// <summary>
+    /// <c>perPage</c> (1..1000, default 100) and <c>page</c> (≥ 1, default 1), per decision #6; <c>page=0</c> is
+    /// page 1, as the Laravel paginator behind the live API reads it.
+    /// </summary>
+    public (int PerPage, int Page) Paging() => (Int("perPage", 100, 1, 1000), Page());
+
+    private int Page()
+    {
+        // Only 0 is read leniently: a negative or non-numeric page is a client bug worth a 400 (#6).
+        var value = String("page")?.Trim();
+        return value is not null && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n == 0
+            ? 1
+            : Int("page", 1, 1, int.MaxValue);
+    }
+
+    /// <summary>True for <c>name[]</c> and <c>name[N]</c> (N decimal digits).</summary>
+    private static bool IsBracketKey(string key, string name)
+    {
+        if (key.Length < name.Length + 2 || !key.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+            || key[name.Length] != '[' || key[^1] != ']')
+        {
+            return false;
+        }
+        var index = key.AsSpan(name.Length + 1, key.Length - name.Length - 2);
+        return !index.ContainsAnyExceptInRange('0', '9');
+    }
 
     private StringValues Get(string name)
     {

@@ -15,7 +15,7 @@ public static class RoleValidator
         var id = body.String("role");
         var name = body.String("name");
         var description = body.String("description");
-        var metadata = FieldRules.Metadata(errors, "metadata", body.Object("metadata"));
+        var metadata = FieldRules.Metadata(errors, "metadata", body.ObjectOrObjectText("metadata"));
         var settings = Settings(errors, body.Object("settings"));
         if (!errors.ContainsKey("role")) FieldRules.Identifier(errors, "role", id);
         if (!errors.ContainsKey("name")) FieldRules.RequiredText(errors, "name", name, 100);
@@ -40,7 +40,7 @@ public static class RoleValidator
         var errors = body.Errors;
         var name = body.String("name");
         var description = body.String("description");
-        var metadataElement = body.Object("metadata");
+        var metadataElement = body.ObjectOrObjectText("metadata");
         var settingsElement = body.Object("settings");
         var metadata = FieldRules.Metadata(errors, "metadata", metadataElement);
         var settings = Settings(errors, settingsElement);

@@ -20,7 +20,7 @@ public static class UserValidator
         FieldRules.Url(errors, "link", link);
         var role = body.String("role");
         var statusMessage = body.String("statusMessage");
-        var metadataText = FieldRules.Metadata(errors, "metadata", body.Object("metadata"));
+        var metadataText = FieldRules.Metadata(errors, "metadata", body.ObjectOrObjectText("metadata"));
         var tags = body.StringArray("tags");
         FieldRules.Tags(errors, tags);
         var withAuthToken = body.Bool("withAuthToken") ?? false;
@@ -54,7 +54,7 @@ public static class UserValidator
         var link = body.String("link");
         var role = body.String("role");
         var statusMessage = body.String("statusMessage");
-        var metadata = body.Object("metadata");
+        var metadata = body.ObjectOrObjectText("metadata");
         var tags = body.StringArray("tags");
         var unsetList = body.StringArray("unset");
         var nameGiven = body.Root.TryGetProperty("name", out _);

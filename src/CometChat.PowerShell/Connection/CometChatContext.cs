@@ -11,8 +11,9 @@ namespace CometChat.PowerShell;
 /// </summary>
 public sealed class CometChatContext
 {
-    internal CometChatContext(CometChatClient client, string? appId, string? region, bool isEmulator)
+    internal CometChatContext(CometChatClient client, string? appId, string? region, bool isEmulator, Emulator.EmulatorProcess? emulator = null)
     {
+        Emulator = emulator;
         Client = client;
         AppId = appId;
         Region = region;
@@ -29,8 +30,14 @@ public sealed class CometChatContext
     /// <summary>The API root, including <c>/v3</c>.</summary>
     public Uri BaseUri => Client.Options.BaseUri;
 
-    /// <summary>Whether this connection points at the local emulator started by Start-CometChatEmulator.</summary>
+    /// <summary>Whether this connection points at a local emulator (started by Start-CometChatEmulator, or found at a loopback -BaseUri).</summary>
     public bool IsEmulator { get; }
+
+    /// <summary>
+    /// For an emulator this session started: <c>Running</c>, or when its process has gone, <c>Exited (code N)</c>.
+    /// Null otherwise.
+    /// </summary>
+    public string? EmulatorStatus => Emulator is null ? null : Emulator.HasExited ? $"Exited (code {Emulator.ExitCodeText})" : "Running";
 
     /// <summary>Core operations (create/delete user, deactivate, auth token) are paced to this many per minute; 0 = not paced.</summary>
     public int CoreRequestsPerMinute => Client.Pacer.RequestsPerMinute(RateBucket.Core);
@@ -45,6 +52,9 @@ public sealed class CometChatContext
     public OperationSummary? LastOperation { get; internal set; }
 
     internal CometChatClient Client { get; }
+
+    /// <summary>The emulator process behind this connection, when this session started it.</summary>
+    internal Emulator.EmulatorProcess? Emulator { get; }
 
     /// <inheritdoc />
     public override string ToString() => AppId is null ? BaseUri.AbsoluteUri : $"{AppId} ({Region})";

@@ -1,6 +1,10 @@
 using System;
 using System.Reflection;
+using System.Management.Automation.Runspaces;
+using System.Net.Http;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
 using CometChat.Client;
 
 namespace CometChat.PowerShell;
@@ -8,11 +12,20 @@ namespace CometChat.PowerShell;
 /// <summary>Builds connections the same way for Connect-CometChat and Start-CometChatEmulator.</summary>
 internal static class ConnectionFactory
 {
-    private static readonly string UserAgent =
-        $"CometChat.PowerShell/{typeof(ConnectionFactory).Assembly.GetName().Version} PowerShell/{Environment.Version}";
+    /// <summary>e.g. <c>CometChat.PowerShell/0.1.0 PowerShell/7.6.9</c>: the module's and PowerShell's own versions.</summary>
+    internal static string UserAgent
+    {
+        get
+        {
+            var module = typeof(ConnectionFactory).Assembly.GetName().Version!;
+            var powerShell = Runspace.DefaultRunspace?.Version?.ToString() ?? "unknown";
+            return $"CometChat.PowerShell/{module.ToString(3)} PowerShell/{powerShell}";
+        }
+    }
 
     public static CometChatContext Create(Uri baseUri, SecureString apiKey, string? appId, string? region, bool isEmulator,
-        int? coreRequestsPerMinute = null, int? standardRequestsPerMinute = null, TimeSpan? attemptTimeout = null, int? maxRetries = null)
+        int? coreRequestsPerMinute = null, int? standardRequestsPerMinute = null, TimeSpan? attemptTimeout = null, int? maxRetries = null,
+        Emulator.EmulatorProcess? emulator = null)
     {
         var options = new CometChatClientOptions
         {
@@ -31,7 +44,31 @@ internal static class ConnectionFactory
         {
             options.MaxRetries = retries;
         }
-        return new CometChatContext(new CometChatClient(options), appId, region, isEmulator);
+        return new CometChatContext(new CometChatClient(options), appId, region, isEmulator, emulator);
+    }
+
+    /// <summary>
+    /// Whether a loopback base URI is this module's emulator: it answers <c>GET /_emulator/health</c> (no key
+    /// needed) with <c>{"data":{"status":"ok"}}</c>. Anything else, or any other host, is taken as CometChat.
+    /// </summary>
+    public static bool IsEmulatorAt(Uri baseUri, CancellationToken cancellationToken)
+    {
+        if (!baseUri.IsLoopback)
+        {
+            return false;
+        }
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var health = new Uri(baseUri, "/_emulator/health");
+            using var response = Task.Run(() => http.GetAsync(health, cancellationToken), cancellationToken).GetAwaiter().GetResult();
+            var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            return response.IsSuccessStatusCode && body.Replace(" ", string.Empty).Contains("\"status\":\"ok\"");
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 
     private static SecureString ReadOnlyCopy(SecureString key)

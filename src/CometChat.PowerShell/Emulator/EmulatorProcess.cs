@@ -10,6 +10,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using CometChat.Client.Secrets;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Emulator;
@@ -44,6 +45,9 @@ internal sealed class EmulatorProcess
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code once exited, as text ("?" when the system can't tell).</summary>
+    public string ExitCodeText => SafeExitCode(_process);
+
     public static string EmulatorAssembly => Path.Combine(
         Path.GetDirectoryName(typeof(EmulatorProcess).Assembly.Location) ?? ".", "emulator", "CometChat.Emulator.dll");
 
@@ -70,7 +74,7 @@ internal sealed class EmulatorProcess
         start.EnvironmentVariables["COMETCHAT_EMULATOR_PARENT_PID"] = Process.GetCurrentProcess().Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var emulator = new EmulatorProcess(process, SecureStringTransformationAttribute.ToSecureString(apiKey));
+        var emulator = new EmulatorProcess(process, SecretText.Protect(apiKey));
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
@@ -125,7 +129,7 @@ internal sealed class EmulatorProcess
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri, "/_emulator/shutdown"));
-                request.Headers.TryAddWithoutValidation("apikey", SecureStringTransformationAttribute.ToPlainText(_apiKey));
+                request.Headers.TryAddWithoutValidation("apikey", SecretText.Reveal(_apiKey));
                 http.SendAsync(request).GetAwaiter().GetResult().Dispose();
                 _process.WaitForExit(5000);
             }

@@ -25,6 +25,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
     private TimeSpan _lastProgress = TimeSpan.Zero;
     private bool _progressShown;
     private bool _summaryCompleted;
+    private bool _draining;
 
     /// <summary>How many requests may be in flight at once.</summary>
     [Parameter]
@@ -88,14 +89,8 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
         queue.Add(new WorkItem(target, key, onSuccess, onFailure), task);
     }
 
-    /// <summary>Counts a record that failed before any request (e.g. a failed conversion).</summary>
-    protected void CountFailure() => Summary.Failed++;
-
-    /// <inheritdoc />
-    protected override void OnRecordRejected() => CountFailure();
-
-    /// <inheritdoc />
-    protected override void EndProcessing()
+    /// <summary>Waits for every request submitted so far and delivers their results, in order.</summary>
+    protected void WaitForAll()
     {
         var queue = _queue!;
         while (queue.Count > 0)
@@ -106,6 +101,18 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
                 WaitForAnyCompletion();
             }
         }
+    }
+
+    /// <summary>Counts a record that failed before any request (e.g. a failed conversion).</summary>
+    protected void CountFailure() => Summary.Failed++;
+
+    /// <inheritdoc />
+    protected override void OnRecordRejected() => CountFailure();
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        WaitForAll();
         CompleteSummary(stopped: false);
         if (_progressShown)
         {
@@ -113,7 +120,9 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
         }
         if (Summary.Processed > 0)
         {
-            WriteInformation(Summary, new[] { "CometChat", "Summary" });
+            // PSHOST: shown on the console like Write-Host, so a run ends with its summary line unless the
+            // Information stream is redirected or -InformationAction Ignore; -InformationVariable still gets the object.
+            WriteInformation(Summary, new[] { "CometChat", "Summary", "PSHOST" });
         }
     }
 
@@ -154,8 +163,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
             var finished = (Task<TResult>)task;
             if (finished.Status == TaskStatus.RanToCompletion)
             {
-                CountSuccess(finished.Result);
-                item.OnSuccess(finished.Result);
+                Deliver(item, finished.Result);
                 continue;
             }
             Exception failure = finished.Exception is { } aggregate ? Unwrap(aggregate) : new OperationCanceledException();
@@ -172,6 +180,48 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
         }
         PumpVerbose();
         ReportProgress();
+    }
+
+    private void Deliver(WorkItem item, TResult result)
+    {
+        NoteAnswered();
+        CountSuccess(result);
+        item.OnSuccess(result);
+    }
+
+    /// <summary>
+    /// Before an error stops the command (-ErrorAction Stop): requests already sent may have been applied (a user
+    /// created), so wait for them and write their results, rather than leave applied work unreported.
+    /// </summary>
+    protected override string? OnStoppingAtError()
+    {
+        if (_draining || _queue is not { } queue)
+        {
+            return null;
+        }
+        _draining = true;
+        while (queue.Running > 0)
+        {
+            WaitForAnyCompletion();
+        }
+        int written = 0, failed = 0;
+        while (queue.TryTakeFinished(out var item, out var task))
+        {
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                Deliver(item, ((Task<TResult>)task).Result);
+                written++;
+            }
+            else
+            {
+                Summary.Failed++;
+                failed++;
+            }
+        }
+        _latestByKey.Clear();
+        return written + failed == 0 ? null : string.Format(CultureInfo.InvariantCulture,
+            "Before stopping, the {0} later records already sent were finished: {1} succeeded and were written to the output, {2} failed as well (counted in (Get-CometChatContext).LastOperation).",
+            written + failed, written, failed);
     }
 
     /// <summary>After a stop: let cancelled requests settle, count those that were applied, keep the summary on the connection.</summary>
@@ -199,6 +249,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
         Summary.Stopped = stopped;
         Summary.Retried = Activity.Retries;
         Summary.Recovered = Activity.RecoveredCount;
+        Summary.Paced = Activity.PacedTime;
         Summary.Throttled = Activity.ThrottledTime;
         Summary.Elapsed = _clock.Elapsed;
         var connection = Context ?? DefaultConnection.Current;

@@ -25,6 +25,7 @@ public abstract class CometChatCmdlet : PSCmdlet
     private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
     private HashSet<string>? _knownRoles;
     private int _recordNumber;
+    private readonly CircuitBreaker _unreachable = new();
 
     /// <summary>The connection to use instead of the default one (see Connect-CometChat -PassThru).</summary>
     [Parameter]
@@ -46,7 +47,12 @@ public abstract class CometChatCmdlet : PSCmdlet
             {
                 ThrowTerminatingError(ErrorRecords.NotConnectedError());
             }
-            return _connection!;
+            if (_connection!.Emulator is { HasExited: true } emulator)
+            {
+                // Say so at once, rather than retry "connection refused" for every record.
+                ThrowTerminatingError(ErrorRecords.EmulatorExited(_connection, emulator));
+            }
+            return _connection;
         }
     }
 
@@ -62,6 +68,35 @@ public abstract class CometChatCmdlet : PSCmdlet
 
     /// <summary>Whether <paramref name="parameterName"/> was given on the command line (not bound from the pipeline).</summary>
     protected bool GivenOnCommandLine(string parameterName) => _givenOnCommandLine.Contains(parameterName);
+
+    /// <summary>
+    /// Whether a piped record is one of this module's own output objects (a user, a block, a token...). Only the
+    /// command line may change fields of the user such an object addresses: its other properties describe what is,
+    /// and binding them would write them back (or, for a block, write one user's name onto another).
+    /// </summary>
+    protected static bool IsModuleObject(PSObject? record)
+        => record?.BaseObject is { } value && (value.GetType().Assembly == typeof(CometChatClient).Assembly
+            || value.GetType().Assembly == typeof(CometChatCmdlet).Assembly);
+
+    /// <summary>
+    /// Whether the value of a parameter came from one text cell of a piped record (a CSV row) rather than from the
+    /// command line or an array property: only a cell such as <c>a;b</c> is split into several values.
+    /// </summary>
+    protected bool IsTextCell(PSObject? record, params string[] propertyNames)
+    {
+        if (record is null || GivenOnCommandLine(propertyNames[0]))
+        {
+            return false;
+        }
+        foreach (var name in propertyNames)
+        {
+            if (record.Properties[name] is { } property)
+            {
+                return (property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value) is string;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// The valid uids of one input record, each with what to blame when it fails: the piped record, or the uid
@@ -148,7 +183,9 @@ public abstract class CometChatCmdlet : PSCmdlet
     {
         var task = Start(operation);
         WaitFor(task);
-        return task.GetAwaiter().GetResult();
+        var result = task.GetAwaiter().GetResult();
+        NoteAnswered();
+        return result;
     }
 
     /// <summary>
@@ -210,7 +247,7 @@ public abstract class CometChatCmdlet : PSCmdlet
 
     /// <summary>
     /// Reports the failure of one input record as a non-terminating error whose target is that record; failures of
-    /// the connection as a whole (a rejected API key) stop the command.
+    /// the connection as a whole (a rejected API key, a service that can't be reached at all) stop the command.
     /// </summary>
     protected void WriteFailure(Exception exception, object? target)
     {
@@ -226,8 +263,32 @@ public abstract class CometChatCmdlet : PSCmdlet
             _stopping.Cancel();
             ThrowTerminatingError(record);
         }
+        if (_unreachable.Failed(exception) is { } unreachable)
+        {
+            _stopping.Cancel();
+            ThrowTerminatingError(ErrorRecords.Unreachable(unreachable, _unreachable.Count, _unreachable.Silence, target));
+        }
+        if (StopsOnError && OnStoppingAtError() is { } note)
+        {
+            record.ErrorDetails = new ErrorDetails($"{record.ErrorDetails?.Message ?? exception.Message} {note}")
+            {
+                RecommendedAction = record.ErrorDetails?.RecommendedAction,
+            };
+        }
         WriteError(record);
     }
+
+    /// <summary>Tells the circuit breaker that a request got an answer, so a run of unreachable failures is over.</summary>
+    protected void NoteAnswered() => _unreachable.Answered();
+
+    /// <summary>
+    /// Called when an error is about to stop the command (-ErrorAction Stop): a chance to deliver the work already
+    /// in flight, so nothing applied goes unreported. Returns a sentence to add to the error, or null.
+    /// </summary>
+    protected virtual string? OnStoppingAtError() => null;
+
+    /// <summary>Whether a non-terminating error stops the command (-ErrorAction Stop or $ErrorActionPreference).</summary>
+    private bool StopsOnError => Preference("ErrorAction", "ErrorActionPreference") == ActionPreference.Stop;
 
     /// <summary>The innermost meaningful exception of a task failure.</summary>
     protected static Exception Unwrap(Exception exception)
@@ -240,50 +301,45 @@ public abstract class CometChatCmdlet : PSCmdlet
     }
 
     /// <summary>Whether debug lines would be shown (-Debug, or $DebugPreference other than SilentlyContinue/Ignore).</summary>
-    private bool IsDebugWanted()
-    {
-        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
-        {
-            return debug is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(debug);
-        }
-        return GetVariableValue("DebugPreference") is ActionPreference preference
-            && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
-    }
+    private bool IsDebugWanted() => Preference("Debug", "DebugPreference") is not (null or ActionPreference.SilentlyContinue or ActionPreference.Ignore);
 
     /// <summary>Whether -WhatIf is in force (the switch, or $WhatIfPreference).</summary>
-    protected bool IsWhatIf
+    protected bool IsWhatIf => Preference("WhatIf", "WhatIfPreference") == ActionPreference.Continue;
+
+    private bool IsVerboseEnabled() => Preference("Verbose", "VerbosePreference") is not (null or ActionPreference.SilentlyContinue);
+
+    /// <summary>
+    /// The preference a common parameter sets for this command, else the caller's preference variable. A switch
+    /// (-Verbose, -Debug, -WhatIf) and a true/false variable ($WhatIfPreference) read as Continue when on.
+    /// </summary>
+    private ActionPreference? Preference(string commonParameter, string variable)
     {
-        get
+        var value = MyInvocation.BoundParameters.TryGetValue(commonParameter, out var given) ? given : GetVariableValue(variable);
+        value = value is PSObject wrapped ? wrapped.BaseObject : value;
+        return value switch
         {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf))
-            {
-                return whatIf is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(whatIf);
-            }
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-        }
+            SwitchParameter flag => flag.IsPresent ? ActionPreference.Continue : ActionPreference.SilentlyContinue,
+            bool on => on ? ActionPreference.Continue : ActionPreference.SilentlyContinue,
+            ActionPreference preference => preference,
+            null => null,
+            _ => LanguagePrimitives.TryConvertTo(value, out ActionPreference converted) ? converted
+                : LanguagePrimitives.IsTrue(value) ? ActionPreference.Continue : ActionPreference.SilentlyContinue,
+        };
     }
 
     /// <summary>
-    /// ShouldProcess for a request: the -WhatIf/-Confirm text names the action, the target, and the request
-    /// (method, path, redacted body). With <paramref name="force"/> the confirmation prompt is skipped, but
-    /// -WhatIf still only describes.
+    /// ShouldProcess for a request: the -WhatIf/-Confirm text names the action, the target, what else happens
+    /// (<paramref name="consequence"/>, e.g. " and move its 3 users to role 'default'"), and the request (method,
+    /// path, redacted body). With <paramref name="force"/> the confirmation prompt is skipped, but -WhatIf still
+    /// only describes.
     /// </summary>
-    protected bool ShouldSend(string action, string target, string method, string path, object? body, bool force = false)
+    protected bool ShouldSend(string action, string target, string method, string path, object? body, bool force = false, string? consequence = null)
     {
         if (force && !IsWhatIf)
         {
             return true;
         }
         var request = RequestPreview.Describe(method, path, body);
-        return ShouldProcess($"{action} '{target}': {request}", $"{action} '{target}'? ({request})", action);
-    }
-
-    private bool IsVerboseEnabled()
-    {
-        if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose))
-        {
-            return verbose is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(verbose);
-        }
-        return GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+        return ShouldProcess($"{action} '{target}'{consequence}: {request}", $"{action} '{target}'{consequence}? ({request})", action);
     }
 }

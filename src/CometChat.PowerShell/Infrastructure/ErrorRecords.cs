@@ -43,14 +43,53 @@ internal static class ErrorRecords
             CometChat.Client.CometChatClient.UidAlreadyExists => ErrorCategory.ResourceExists,
             _ => ErrorCategory.InvalidArgument,
         };
-        var message = row is { } number ? $"Row {number}: {error.Message}" : error.Message;
+        var message = row is { } number ? $"{RowLabel(number, target)}: {error.Message}" : error.Message;
         return Build(error, error.ErrorCode, category, message,
             "Correct the named field in the input and run the command again for this row; the other rows were not affected.", target);
+    }
+
+    /// <summary>
+    /// "Row 11", and for a row that looks read from a CSV file (every property a text cell) "Row 11 (line 12 of a CSV
+    /// file)", so that someone with the file open in an editor or Excel finds it: the header is line 1.
+    /// </summary>
+    public static string RowLabel(int row, object? target)
+        => IsCsvRow(target) ? $"Row {row} (line {row + 1} of a CSV file)" : $"Row {row}";
+
+    private static bool IsCsvRow(object? target)
+    {
+        if (target is not PSObject { BaseObject: PSCustomObject } row)
+        {
+            return false;
+        }
+        var any = false;
+        foreach (var property in row.Properties)
+        {
+            var value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
+            if (property.MemberType != PSMemberTypes.NoteProperty || value is not (string or null))
+            {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /// <summary>Whether the failure concerns the connection as a whole (stop the command) rather than one record.</summary>
     public static bool IsFatal(Exception exception)
         => exception is CometChatApiException { IsAuthenticationFailure: true };
+
+    /// <summary>The error that stops a command after <paramref name="count"/> records in a row could not reach CometChat.</summary>
+    public static ErrorRecord Unreachable(CometChatConnectionException last, int count, TimeSpan silence, object? target) => Build(last, last.ErrorCode,
+        last.ErrorCode == CometChatConnectionException.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
+        $"CometChat could not be reached: {count} records in a row failed, each after its retries, and nothing answered for {silence.TotalSeconds:0} s (last: {last.Message}). Stopped instead of failing every remaining record the same way.",
+        "Check the network and the connection's base URI (Get-CometChatContext); when CometChat answers again, run the input again (New-CometChatUser -IfExists Skip resumes a provisioning run).",
+        target);
+
+    /// <summary>The error when the emulator behind a connection is no longer running.</summary>
+    public static ErrorRecord EmulatorExited(CometChatContext connection, Emulator.EmulatorProcess emulator) => Build(
+        new InvalidOperationException($"The CometChat emulator at {connection.BaseUri} (process {emulator.ProcessId}) is no longer running: it exited with code {emulator.ExitCodeText}. Its data is gone unless it was started with -DataPath."),
+        "CometChatEmulatorExited", ErrorCategory.ResourceUnavailable, null,
+        "Start a new one with Start-CometChatEmulator (with the same -DataPath to get its data back).", connection);
 
     public static ErrorRecord NotConnectedError() => Build(
         new InvalidOperationException("Not connected to CometChat. Run Connect-CometChat -AppId <id> -Region <us|eu|in> -ApiKey <key>, or Start-CometChatEmulator for a local emulator, or pass -Context."),
@@ -59,7 +98,7 @@ internal static class ErrorRecords
 
     private static ErrorRecord Build(Exception exception, string errorId, ErrorCategory category, string? message, string? advice, object? target)
     {
-        var record = new ErrorRecord(exception, errorId, category, target);
+        var record = new ErrorRecord(exception, errorId, category, InputConversion.Exportable(target));
         if (message is not null && message != exception.Message)
         {
             record.ErrorDetails = new ErrorDetails(message);
@@ -107,7 +146,8 @@ internal static class ErrorRecords
             "Check the API key of the app (CometChat dashboard > API & Auth Keys) and run Connect-CometChat again.",
         "AUTH_ERR_NO_ACCESS" => "This key is an Auth Only key; connect with a REST API key that has full access.",
         "ERR_UID_ALREADY_EXISTS" => "Use another uid, or run New-CometChatUser with -IfExists Skip or -IfExists Update.",
-        "ERR_UID_NOT_FOUND" => "Check the uid; deactivated users are found only with -IncludeDeactivated.",
+        // Every cmdlet that takes a uid can meet this code, but only Get-CometChatUser has -IncludeDeactivated.
+        "ERR_UID_NOT_FOUND" => "Check the uid. A deactivated user counts as not found here: Get-CometChatUser -Uid <uid> -IncludeDeactivated shows whether it is one, and Enable-CometChatUser reactivates it.",
         "ERR_ROLE_NOT_FOUND" => "Create the role first (New-CometChatRole) or use an existing one (Get-CometChatRole).",
         "ERR_TOO_MANY_REQUESTS" => "Lower -ThrottleLimit or the connection's requests per minute, then run the failed input again.",
         "ERR_BAD_REQUEST" => "Correct the fields named in the message and run the command again for this input.",

@@ -43,20 +43,70 @@ internal static class InputConversion
         }
     }
 
-    /// <summary>Tags from an array, or from a CSV cell such as <c>a;b;c</c> (commas are accepted too). Empty means not given.</summary>
-    public static List<string>? Tags(string[]? values)
+    /// <summary>
+    /// Tags from an array, taken as they are, or from one CSV cell such as <c>a;b;c</c> (see
+    /// <see cref="CometChatTagList.ParseCell"/>). Only a cell is split: <c>-Tags 'Finance, Legal'</c> is one tag.
+    /// Empty means not given.
+    /// </summary>
+    public static List<string>? Tags(string[]? values, bool fromCell)
     {
         if (values is null)
         {
             return null;
         }
-        var tags = values
+        IEnumerable<string> tags = fromCell && values.Length == 1 && values[0] is { } cell
+            ? CometChatTagList.ParseCell(cell)
+            : values.Where(v => v is not null).Select(v => v.Trim()).Where(v => v.Length > 0);
+        var list = tags.ToList();
+        return list.Count == 0 ? null : list;
+    }
+
+    /// <summary>Uids from an array or from cells such as <c>a;b</c> or <c>a,b</c> (a uid never holds either).</summary>
+    public static List<string> UidList(string[]? values)
+        => (values ?? Array.Empty<string>())
             .Where(v => v is not null)
             .SelectMany(v => v.Split(new[] { CometChatTagList.Separator, ',' }, StringSplitOptions.RemoveEmptyEntries))
-            .Select(t => t.Trim())
-            .Where(t => t.Length > 0)
+            .Select(v => v.Trim())
+            .Where(v => v.Length > 0)
             .ToList();
-        return tags.Count == 0 ? null : tags;
+
+    /// <summary>
+    /// A piped row as an error's target that Export-Csv writes back losslessly: a row whose cells hold a hashtable,
+    /// an object or an array (metadata and tags given as values) is copied with those cells as the text a CSV cell
+    /// holds (compact JSON, <c>a;b</c>), so exporting the failed rows and importing them again gives the same
+    /// input. Other targets (CSV rows, this module's objects, uids) are returned as they are.
+    /// </summary>
+    public static object? Exportable(object? target)
+    {
+        if (target is not PSObject { BaseObject: PSCustomObject } row || !row.Properties.Any(property => NeedsCellText(property.Value)))
+        {
+            return target;
+        }
+        var copy = new PSObject();
+        foreach (var property in row.Properties)
+        {
+            copy.Properties.Add(new PSNoteProperty(property.Name, NeedsCellText(property.Value) ? CellText(property.Value) : property.Value));
+        }
+        return copy;
+    }
+
+    private static bool NeedsCellText(object? value) => Unwrap(value) is IDictionary or PSObject or IEnumerable and not string;
+
+    private static string? CellText(object? value)
+    {
+        value = Unwrap(value);
+        if (value is IEnumerable sequence and not IDictionary && value is not PSObject)
+        {
+            return new CometChatTagList(sequence.Cast<object?>().Select(item => Convert.ToString(Unwrap(item), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)).ToString();
+        }
+        try
+        {
+            return Metadata(value)?.ToString();
+        }
+        catch (Exception error) when (error is ArgumentException or FormatException or NotSupportedException)
+        {
+            return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     private static object? Unwrap(object? value)

@@ -21,6 +21,21 @@ public sealed class OperationSummary
     /// <summary>Records skipped (already existed, or already in the requested state).</summary>
     public long Skipped { get; internal set; }
 
+    /// <summary>Users reactivated (Sync-CometChatUser).</summary>
+    public long Reactivated { get; internal set; }
+
+    /// <summary>Users deactivated (Sync-CometChatUser).</summary>
+    public long Deactivated { get; internal set; }
+
+    /// <summary>Users deleted for good (Sync-CometChatUser).</summary>
+    public long Deleted { get; internal set; }
+
+    /// <summary>Users that already matched their source row: no request (Compare- and Sync-CometChatUser).</summary>
+    public long Unchanged { get; internal set; }
+
+    /// <summary>Whether this is a plan (Compare-CometChatUser, or a -WhatIf run): nothing was written.</summary>
+    public bool IsPlan { get; internal set; }
+
     /// <summary>Records that failed (each has an error record).</summary>
     public long Failed { get; internal set; }
 
@@ -30,7 +45,10 @@ public sealed class OperationSummary
     /// <summary>Requests retried.</summary>
     public long Retried { get; internal set; }
 
-    /// <summary>Wall-clock time during which requests were held back by pacing or 429s.</summary>
+    /// <summary>Wall-clock time during which requests were spaced out to stay under the rate limit (normal at full speed).</summary>
+    public TimeSpan Paced { get; internal set; }
+
+    /// <summary>Wall-clock time during which requests waited because CometChat answered 429 Too Many Requests.</summary>
     public TimeSpan Throttled { get; internal set; }
 
     /// <summary>Wall-clock time of the operation.</summary>
@@ -40,14 +58,27 @@ public sealed class OperationSummary
     public bool Stopped { get; internal set; }
 
     /// <summary>Records finished (succeeded, skipped or failed).</summary>
-    public long Processed => Created + Updated + Changed + Skipped + Failed;
+    public long Processed => Created + Updated + Changed + Skipped + Failed + Reactivated + Deactivated + Deleted + Unchanged;
+
+    /// <summary>Whether the command keeps users equal to a source (Compare-, Sync-CometChatUser), which counts by action.</summary>
+    internal bool BySyncAction { get; set; }
 
     /// <summary>Records finished per second.</summary>
     public double PerSecond => Elapsed.TotalSeconds > 0 ? Processed / Elapsed.TotalSeconds : 0;
 
     /// <inheritdoc />
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-        "{0}{1}: created {2}, updated {3}, changed {4}, skipped {5}, failed {6}, retried {7}, recovered {8}, throttled {9:0.0} s, elapsed {10:0.0} s, {11:0.0}/s",
+    public override string ToString() => BySyncAction ? SyncText() : string.Format(CultureInfo.InvariantCulture,
+        "{0}{1}: created {2}, updated {3}, changed {4}, skipped {5}, failed {6}, retried {7}, recovered {8}, paced {9:0.0} s, throttled by 429 {10:0.0} s, elapsed {11:0.0} s, {12:0.0}/s",
         Command, Stopped ? " (stopped)" : string.Empty, Created, Updated, Changed, Skipped, Failed, Retried, Recovered,
-        Throttled.TotalSeconds, Elapsed.TotalSeconds, PerSecond);
+        Paced.TotalSeconds, Throttled.TotalSeconds, Elapsed.TotalSeconds, PerSecond);
+
+    private string SyncText()
+    {
+        var text = string.Format(CultureInfo.InvariantCulture,
+            IsPlan
+                ? "{0} (plan, nothing written): create {1}, update {2}, reactivate {3}, deactivate {4}, delete {5}, unchanged {6}, failed {7}, elapsed {8:0.0} s"
+                : "{0}{9}: created {1}, updated {2}, reactivated {3}, deactivated {4}, deleted {5}, unchanged {6}, failed {7}, elapsed {8:0.0} s",
+            Command, Created, Updated, Reactivated, Deactivated, Deleted, Unchanged, Failed, Elapsed.TotalSeconds, Stopped ? " (stopped)" : string.Empty);
+        return IsPlan ? text : text + string.Format(CultureInfo.InvariantCulture, ", retried {0}, paced {1:0.0} s, throttled by 429 {2:0.0} s", Retried, Paced.TotalSeconds, Throttled.TotalSeconds);
+    }
 }

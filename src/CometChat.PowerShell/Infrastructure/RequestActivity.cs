@@ -17,9 +17,8 @@ internal sealed class RequestActivity : IRequestObserver
     private readonly ConcurrentQueue<string> _verbose = new();
     private readonly bool _collectVerbose;
     private long _retries;
-    private readonly object _throttleGate = new();
-    private long _throttledTicks;
-    private long _throttleCoveredUntilTicks;
+    private readonly WallClockTime _paced = new();
+    private readonly WallClockTime _throttled = new();
     private long _recovered;
     private long _throttledUntilTicks;
 
@@ -38,18 +37,13 @@ internal sealed class RequestActivity : IRequestObserver
     /// <summary>Creates recovered after a lost answer.</summary>
     public long RecoveredCount => Interlocked.Read(ref _recovered);
 
-    /// <summary>Wall-clock time during which requests were held back by pacing or 429s (overlapping waits of
-    /// concurrent requests count once).</summary>
-    public TimeSpan ThrottledTime
-    {
-        get
-        {
-            lock (_throttleGate)
-            {
-                return TimeSpan.FromTicks(_throttledTicks);
-            }
-        }
-    }
+    /// <summary>Wall-clock time during which requests were spaced out by the pacer, to stay under the rate limit
+    /// (overlapping waits of concurrent requests count once). Expected at full speed; not a sign of trouble.</summary>
+    public TimeSpan PacedTime => _paced.Total;
+
+    /// <summary>Wall-clock time during which requests waited after CometChat answered 429 Too Many Requests
+    /// (overlapping waits count once).</summary>
+    public TimeSpan ThrottledTime => _throttled.Total;
 
     /// <summary>When a 429 pause ends, if one is in force.</summary>
     public DateTimeOffset? ThrottledUntil
@@ -98,12 +92,14 @@ internal sealed class RequestActivity : IRequestObserver
     public void Throttled(RateBucket bucket, TimeSpan wait, bool upcoming)
     {
         var now = DateTimeOffset.UtcNow.UtcTicks;
-        var (start, end) = upcoming ? (now, now + wait.Ticks) : (now - wait.Ticks, now);
-        lock (_throttleGate)
+        // The pacer reports a wait that just ended; a 429 reports the wait that starts now.
+        if (upcoming)
         {
-            // Add only the part of this wait not already covered by an earlier one.
-            _throttledTicks += Math.Max(0, end - Math.Max(start, _throttleCoveredUntilTicks));
-            _throttleCoveredUntilTicks = Math.Max(_throttleCoveredUntilTicks, end);
+            _throttled.Add(now, now + wait.Ticks);
+        }
+        else
+        {
+            _paced.Add(now - wait.Ticks, now);
         }
         if (upcoming && wait > TimeSpan.FromSeconds(1))
         {
@@ -117,6 +113,35 @@ internal sealed class RequestActivity : IRequestObserver
         if (_collectVerbose)
         {
             _verbose.Enqueue($"User '{uid}' was created by an attempt whose answer was lost; reporting it once, as created.");
+        }
+    }
+
+    /// <summary>The wall-clock time covered by waits that may overlap (concurrent requests), each moment once.</summary>
+    private sealed class WallClockTime
+    {
+        private readonly object _gate = new();
+        private long _totalTicks;
+        private long _coveredUntilTicks;
+
+        public TimeSpan Total
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return TimeSpan.FromTicks(_totalTicks);
+                }
+            }
+        }
+
+        public void Add(long startTicks, long endTicks)
+        {
+            lock (_gate)
+            {
+                // Add only the part of this wait not already covered by an earlier one.
+                _totalTicks += Math.Max(0, endTicks - Math.Max(startTicks, _coveredUntilTicks));
+                _coveredUntilTicks = Math.Max(_coveredUntilTicks, endTicks);
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using System.Security;
+using CometChat.Client.Secrets;
 
 namespace CometChat.PowerShell.Infrastructure;
 
@@ -12,19 +12,6 @@ public sealed class SecureStringTransformationAttribute : ArgumentTransformation
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        return value is string text ? ToSecureString(text) : value;
+        return value is string text ? SecretText.Protect(text) : value;
     }
-
-    internal static SecureString ToSecureString(string text)
-    {
-        var secure = new SecureString();
-        foreach (var character in text)
-        {
-            secure.AppendChar(character);
-        }
-        secure.MakeReadOnly();
-        return secure;
-    }
-
-    internal static string ToPlainText(SecureString secure) => new System.Net.NetworkCredential(string.Empty, secure).Password;
 }

@@ -7,7 +7,8 @@ namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>
 /// Lets <c>-Uid</c> take a string or any object with a <c>Uid</c> property (this module's users, CSV rows, custom
-/// objects), alone or in an array.
+/// objects), alone or in an array. Surrounding whitespace is dropped, as a spreadsheet cell's stray spaces are
+/// not part of the uid; whitespace inside a uid stays, and the uid rules refuse it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class UidTransformationAttribute : ArgumentTransformationAttribute
@@ -18,7 +19,7 @@ public sealed class UidTransformationAttribute : ArgumentTransformationAttribute
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
         if (value is string or null)
         {
-            return value;
+            return Trim(value);
         }
         if (value is IEnumerable sequence and not IDictionary)
         {
@@ -32,6 +33,8 @@ public sealed class UidTransformationAttribute : ArgumentTransformationAttribute
         return ToUid(inputData);
     }
 
+    private static object? Trim(object? value) => value is string text ? text.Trim() : value;
+
     private static object? ToUid(object? item)
     {
         if (item is null)
@@ -41,13 +44,13 @@ public sealed class UidTransformationAttribute : ArgumentTransformationAttribute
         var wrapped = PSObject.AsPSObject(item);
         if (wrapped.BaseObject is string)
         {
-            return wrapped.BaseObject;
+            return Trim(wrapped.BaseObject);
         }
         if (wrapped.BaseObject is IDictionary dictionary && dictionary.Contains("Uid"))
         {
-            return dictionary["Uid"]?.ToString();
+            return Trim(dictionary["Uid"]?.ToString());
         }
         var property = wrapped.Properties["Uid"] ?? wrapped.Properties["UserId"];
-        return property?.Value?.ToString() ?? item;
+        return Trim(property?.Value?.ToString()) ?? item;
     }
 }

@@ -13,15 +13,16 @@ public sealed class GetCometChatAuthTokenCommand : CometChatCmdlet
 {
     /// <summary>The user: a uid, or any object with a Uid property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Id")]
+    [Alias("UserId")]
     [UidTransformation]
     [ArgumentCompleter(typeof(Completion.UidCompleter))]
     public string[] Uid { get; set; } = Array.Empty<string>();
 
-    /// <summary>One token to get; all of the user's tokens when not given.</summary>
+    /// <summary>One token to get (text or a SecureString); all of the user's tokens when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias("Token")]
-    public string? AuthToken { get; set; }
+    [Alias("AuthToken")]
+    [TokenTransformation]
+    public string? Token { get; set; }
 
     /// <summary>The piped record, kept as the target of its error.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -34,9 +35,9 @@ public sealed class GetCometChatAuthTokenCommand : CometChatCmdlet
         {
             try
             {
-                if (!string.IsNullOrEmpty(AuthToken))
+                if (!string.IsNullOrEmpty(Token))
                 {
-                    var token = AuthToken!;
+                    var token = Token!;
                     WriteObject(Await((client, cancel) => client.GetAuthTokenAsync(uid, token, cancel)));
                     continue;
                 }

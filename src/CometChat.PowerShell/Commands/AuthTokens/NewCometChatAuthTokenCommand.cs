@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CometChat.Client.Models;
+using CometChat.Client.Secrets;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -10,12 +11,12 @@ namespace CometChat.PowerShell.Commands;
 /// newest token may be returned; with -Force a new one is always issued. Tokens are secrets: views mask them.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "CometChatAuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-[OutputType(typeof(CometChatAuthToken))]
+[OutputType(typeof(CometChatAuthToken), typeof(string))]
 public sealed class NewCometChatAuthTokenCommand : CometChatBulkCmdlet<CometChatAuthToken>
 {
     /// <summary>The user: a uid, or any object with a Uid property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Id")]
+    [Alias("UserId")]
     [UidTransformation]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(Completion.UidCompleter))]
@@ -24,6 +25,10 @@ public sealed class NewCometChatAuthTokenCommand : CometChatBulkCmdlet<CometChat
     /// <summary>Always issue a new token rather than returning the newest existing one.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>Output each token as plain text instead of a token object (for a script that hands it on).</summary>
+    [Parameter]
+    public SwitchParameter AsPlainText { get; set; }
 
     /// <summary>The piped record, kept as the target of its error.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -39,11 +44,12 @@ public sealed class NewCometChatAuthTokenCommand : CometChatBulkCmdlet<CometChat
     protected override void ProcessRecord()
     {
         var force = Force.IsPresent;
+        Action<CometChatAuthToken> write = AsPlainText ? token => WriteObject(SecretText.Reveal(token.Token)) : WriteObject;
         foreach (var (uid, target) in UidsOf(Uid, InputObject))
         {
             if (ShouldSend("Issue an auth token for CometChat user", uid, "POST", "/users/" + Uri.EscapeDataString(uid) + "/auth_tokens", new { force }))
             {
-                Submit(target, uid, (client, token) => client.CreateAuthTokenAsync(uid, force, token), WriteObject);
+                Submit(target, uid, (client, token) => client.CreateAuthTokenAsync(uid, force, token), write);
             }
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using CometChat.Client.Secrets;
 using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
 
@@ -15,19 +16,20 @@ public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
     private const string OneSet = "One";
     private const string AllSet = "All";
 
-    /// <summary>The user: a uid, or any object with a Uid property (such as a token from Get-CometChatAuthToken).</summary>
+    /// <summary>The users: uids, or any objects with a Uid property (such as tokens from Get-CometChatAuthToken).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Id")]
+    [Alias("UserId")]
     [UidTransformation]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(Completion.UidCompleter))]
-    public string Uid { get; set; } = string.Empty;
+    public string[] Uid { get; set; } = Array.Empty<string>();
 
-    /// <summary>The token to revoke.</summary>
+    /// <summary>The token to revoke: text, or the SecureString of a token object.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = OneSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("Token")]
+    [Alias("AuthToken")]
+    [TokenTransformation]
     [AllowEmptyString]
-    public string AuthToken { get; set; } = string.Empty;
+    public string Token { get; set; } = string.Empty;
 
     /// <summary>Revoke every token of the user.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AllSet)]
@@ -48,12 +50,21 @@ public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
     protected override void CountSuccess(bool result) => Summary.Changed++;
 
     /// <inheritdoc />
+    protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
+
+    /// <inheritdoc />
     protected override void ProcessRecord()
     {
         BeginRecord();
-        object target = InputObject ?? (object)Uid;
-        var uid = Uid;
-        var token = AuthToken;
+        foreach (var uid in Uid)
+        {
+            Revoke(uid, InputObject ?? (object)uid);
+        }
+    }
+
+    private void Revoke(string uid, object target)
+    {
+        var token = Token;
         var problems = new[] { InputRules.Identifier("uid", uid), All ? null : InputRules.Identifier("authToken", token) }
             .Where(problem => problem is not null).ToArray();
         if (problems.Length > 0)
@@ -70,7 +81,7 @@ public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
             }
             return;
         }
-        var masked = Client.Models.CometChatAuthToken.Mask(token);
+        var masked = SecretText.Mask(token);
         if (ShouldSend($"Revoke auth token {masked} of CometChat user", uid, "DELETE", path + "/" + masked, null, Force))
         {
             Submit(target, uid, async (client, cancel) => { await client.RemoveAuthTokenAsync(uid, token, cancel).ConfigureAwait(false); return true; }, _ => { });

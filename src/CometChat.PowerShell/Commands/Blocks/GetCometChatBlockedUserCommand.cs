@@ -7,8 +7,8 @@ using CometChat.PowerShell.Infrastructure;
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>
-/// Lists the users a user has blocked, every page. Each block has the blocker as Uid and the blocked user as
-/// BlockedUid, so piping it to Unblock-CometChatUser lifts it.
+/// Lists the users a user has blocked, every page. Each is the blocked user (Uid, Name, Role...) with BlockedBy, the
+/// user who blocked them, so piping them to Unblock-CometChatUser lifts the blocks, and to a user cmdlet acts on them.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CometChatBlockedUser")]
 [OutputType(typeof(CometChatBlockedUser))]
@@ -16,7 +16,7 @@ public sealed class GetCometChatBlockedUserCommand : CometChatCmdlet
 {
     /// <summary>The user whose blocks to list: a uid, or any object with a Uid property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Id")]
+    [Alias("UserId")]
     [UidTransformation]
     [ArgumentCompleter(typeof(Completion.UidCompleter))]
     public string[] Uid { get; set; } = Array.Empty<string>();

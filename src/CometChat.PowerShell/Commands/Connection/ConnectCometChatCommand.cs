@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using CometChat.Client.Secrets;
 using CometChat.Client.Errors;
 using CometChat.PowerShell.Infrastructure;
 
@@ -69,24 +70,32 @@ public sealed class ConnectCometChatCommand : PSCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Don't make this the default connection (use it with -PassThru and -Context).</summary>
+    [Parameter]
+    public SwitchParameter NoDefault { get; set; }
+
     /// <inheritdoc />
     protected override void EndProcessing()
     {
         var (baseUri, apiKey, appId, region) = ParameterSetName switch
         {
-            AppSet => (Client.CometChatClientOptions.AppBaseUri(AppId, Region), ApiKey!, AppId, Region.ToLowerInvariant()),
+            AppSet => (AppBaseUriOrThrow(AppId, Region), ApiKey!, AppId, Region.ToLowerInvariant()),
             UriSet => (NormalizeOrThrow(BaseUri!), ApiKey!, null, null),
             _ => FromEnvironment(),
         };
 
-        var context = ConnectionFactory.Create(baseUri, apiKey, appId, region, isEmulator: false,
+        var isEmulator = !SkipConnectionTest && ConnectionFactory.IsEmulatorAt(baseUri, _stopping.Token);
+        var context = ConnectionFactory.Create(baseUri, apiKey, appId, region, isEmulator,
             CoreRequestsPerMinute, StandardRequestsPerMinute, TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null, MaxRetryCount);
         if (!SkipConnectionTest)
         {
             Test(context);
         }
-        DefaultConnection.Current = context;
-        WriteVerbose($"Connected to {context}.");
+        if (!NoDefault)
+        {
+            DefaultConnection.Replace(this, context, warn: PassThru);
+        }
+        WriteVerbose($"Connected to {context}{(NoDefault ? " (not the default connection)" : string.Empty)}.");
         if (PassThru)
         {
             WriteObject(context);
@@ -136,7 +145,7 @@ public sealed class ConnectCometChatCommand : PSCmdlet
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"COMETCHAT_BASE_URI '{baseUri}' is not an absolute URI."),
                     "CometChatInvalidBaseUri", ErrorCategory.InvalidArgument, baseUri));
             }
-            return (NormalizeOrThrow(parsed!), SecureStringTransformationAttribute.ToSecureString(key!), null, null);
+            return (NormalizeOrThrow(parsed!), SecretText.Protect(key!), null, null);
         }
         var normalizedRegion = region!.Trim().ToLowerInvariant();
         if (normalizedRegion is not ("us" or "eu" or "in"))
@@ -144,7 +153,20 @@ public sealed class ConnectCometChatCommand : PSCmdlet
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"COMETCHAT_REGION '{region}' is not one of us, eu, in."),
                 "CometChatInvalidRegion", ErrorCategory.InvalidArgument, region));
         }
-        return (Client.CometChatClientOptions.AppBaseUri(appId!, normalizedRegion), SecureStringTransformationAttribute.ToSecureString(key!), appId, normalizedRegion);
+        return (AppBaseUriOrThrow(appId!, normalizedRegion), SecretText.Protect(key!), appId, normalizedRegion);
+    }
+
+    private Uri AppBaseUriOrThrow(string appId, string region)
+    {
+        try
+        {
+            return Client.CometChatClientOptions.AppBaseUri(appId, region);
+        }
+        catch (ArgumentException error)
+        {
+            ThrowTerminatingError(new ErrorRecord(error, "CometChatInvalidAppId", ErrorCategory.InvalidArgument, appId));
+            throw;
+        }
     }
 
     private Uri NormalizeOrThrow(Uri uri)

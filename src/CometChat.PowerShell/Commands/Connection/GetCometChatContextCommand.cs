@@ -12,6 +12,10 @@ public sealed class GetCometChatContextCommand : PSCmdlet
     {
         if (DefaultConnection.Current is { } current)
         {
+            if (current.Emulator is { HasExited: true } emulator)
+            {
+                WriteWarning($"The emulator behind this connection (process {emulator.ProcessId}) has exited with code {emulator.ExitCodeText}; commands using it will fail. Start a new one with Start-CometChatEmulator.");
+            }
             WriteObject(current);
         }
     }

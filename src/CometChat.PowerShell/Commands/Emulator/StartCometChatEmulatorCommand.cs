@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
+using CometChat.Client.Secrets;
 using CometChat.PowerShell.Emulator;
 using CometChat.PowerShell.Infrastructure;
 
@@ -25,6 +26,10 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? DataPath { get; set; }
+
+    /// <summary>Start with the sample users of a new CometChat app: Current (cometchat-uid-1 … 5) or Superheroes (superhero1 … 5).</summary>
+    [Parameter]
+    public EmulatorSampleData? SampleData { get; set; }
 
     /// <summary>Core operations allowed per minute (create/delete user, deactivate, auth token); 0 = no limit. Default 10,000 as in production.</summary>
     [Parameter]
@@ -70,9 +75,10 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
     [ValidateRange(1, 600)]
     public int StartTimeoutSec { get; set; } = 30;
 
-    /// <summary>Don't make the emulator the default connection of this runspace.</summary>
+    /// <summary>Don't make the emulator the default connection of this runspace (use its Context with -Context).</summary>
     [Parameter]
-    public SwitchParameter NoConnect { get; set; }
+    [Alias("NoConnect")]
+    public SwitchParameter NoDefault { get; set; }
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
@@ -106,17 +112,17 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
         }
 
         // Pace the connection to the limits this emulator enforces (0 = none), as an app's known limits would be.
-        var secureKey = SecureStringTransformationAttribute.ToSecureString(apiKey);
+        var secureKey = SecretText.Protect(apiKey);
         var context = ConnectionFactory.Create(process.BaseUri!, secureKey, appId: null, region: null, isEmulator: true,
             CoreRequestsPerMinute ?? Client.CometChatClientOptions.ProductionCoreRequestsPerMinute,
-            StandardRequestsPerMinute ?? Client.CometChatClientOptions.ProductionStandardRequestsPerMinute);
-        if (!NoConnect)
+            StandardRequestsPerMinute ?? Client.CometChatClientOptions.ProductionStandardRequestsPerMinute, emulator: process);
+        if (!NoDefault)
         {
-            DefaultConnection.Current = context;
+            DefaultConnection.Replace(this, context, warn: true);
         }
         WriteVerbose($"CometChat emulator listening at {process.BaseUri} (process {process.ProcessId}).");
         WriteObject(new CometChatEmulator(process.BaseUri!, secureKey,
-            SecureStringTransformationAttribute.ToSecureString(authOnlyKey), process.ProcessId, dataPath, context));
+            SecretText.Protect(authOnlyKey), process.ProcessId, dataPath, context));
     }
 
     private List<string> Arguments(string? dataPath)
@@ -131,6 +137,7 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
             }
         }
         Add("--data-path", dataPath);
+        Add("--sample-data", SampleData?.ToString().ToLowerInvariant());
         Add("--core-requests-per-minute", CoreRequestsPerMinute);
         Add("--standard-requests-per-minute", StandardRequestsPerMinute);
         Add("--rate-limit-window-seconds", RateLimitWindowSeconds);

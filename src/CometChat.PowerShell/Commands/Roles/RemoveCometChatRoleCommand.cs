@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CometChat.Client.Errors;
+using CometChat.Client.Models;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -23,6 +24,26 @@ public sealed class RemoveCometChatRoleCommand : CometChatCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
+    /// <summary>
+    /// "3 users", counted with one request (deactivated users included: they move too), so that the confirmation
+    /// says what deleting the role does to people. Only asked when a prompt or -WhatIf will show it.
+    /// </summary>
+    private string UsersHolding(string role)
+    {
+        if (Force && !IsWhatIf)
+        {
+            return "its users";
+        }
+        var query = new UserQuery { Roles = new[] { role }, WithDeactivated = true };
+        var total = Await((client, token) => client.ListUsersAsync(query, 1, 1, token)).Pagination?.Total;
+        return total switch
+        {
+            null => "its users",
+            1 => "its 1 user",
+            _ => $"its {total} users",
+        };
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -35,7 +56,7 @@ public sealed class RemoveCometChatRoleCommand : CometChatCmdlet
                 {
                     throw new ArgumentException("The role is empty.");
                 }
-                if (ShouldSend("Delete CometChat role", id, "DELETE", "/roles/" + Uri.EscapeDataString(id), null, Force))
+                if (ShouldSend("Delete CometChat role", id, "DELETE", "/roles/" + Uri.EscapeDataString(id), null, Force, $" and move {UsersHolding(id)} to role 'default'"))
                 {
                     Await(async (client, token) => { await client.RemoveRoleAsync(id, token).ConfigureAwait(false); return true; });
                     WriteVerbose($"Role '{id}' deleted.");

@@ -22,32 +22,37 @@ public sealed class GetCometChatUserCommand : CometChatCmdlet
 
     /// <summary>Uids to get (strings, or objects with a Uid property).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = UidSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Id")]
+    [Alias("UserId")]
     [UidTransformation]
     [ArgumentCompleter(typeof(Completion.UidCompleter))]
     public string[] Uid { get; set; } = Array.Empty<string>();
 
     /// <summary>Users whose uid or name starts with this text.</summary>
     [Parameter(ParameterSetName = QuerySet)]
+    [ValidateFilter]
     public string? SearchKey { get; set; }
 
     /// <summary>Where -SearchKey looks: Uid, Name, or both (default).</summary>
     [Parameter(ParameterSetName = QuerySet)]
+    [ValidateFilter]
     [ValidateSet("Uid", "Name", IgnoreCase = true)]
     public string[]? SearchIn { get; set; }
 
     /// <summary>Only users that are Online or Offline.</summary>
     [Parameter(ParameterSetName = QuerySet)]
+    [ValidateFilter]
     [ValidateSet("Online", "Offline", IgnoreCase = true)]
     public string? Status { get; set; }
 
     /// <summary>Only users with one of these roles.</summary>
     [Parameter(ParameterSetName = QuerySet)]
+    [ValidateFilter]
     [ArgumentCompleter(typeof(Completion.RoleCompleter))]
     public string[]? Role { get; set; }
 
     /// <summary>Only users with these tags.</summary>
     [Parameter(ParameterSetName = QuerySet)]
+    [ValidateFilter]
     [Alias("Tags")]
     [ArgumentCompleter(typeof(Completion.TagCompleter))]
     public string[]? Tag { get; set; }
@@ -62,6 +67,7 @@ public sealed class GetCometChatUserCommand : CometChatCmdlet
 
     /// <summary>Add the relation fields (BlockedByMe, HasBlockedMe, ConversationId) as seen by this uid.</summary>
     [Parameter]
+    [ValidateFilter]
     public string? OnBehalfOf { get; set; }
 
     /// <summary>Users per request, 1-1000 (default 1000). Every page is fetched either way.</summary>

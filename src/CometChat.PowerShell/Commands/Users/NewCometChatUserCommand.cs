@@ -21,7 +21,8 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
 {
     /// <summary>Unique id: 1-100 letters, digits, dashes, underscores (stored lowercase).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Id")]
+    [Alias("UserId")]
+    [UidTransformation]
     [AllowEmptyString]
     public string Uid { get; set; } = string.Empty;
 
@@ -38,7 +39,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
 
     /// <summary>Profile page URL.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ProfileUrl", "Url")]
+    [Alias("ProfileUrl")]
     public string? Link { get; set; }
 
     /// <summary>An existing role; <c>default</c> when not given.</summary>
@@ -115,10 +116,10 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
             Name = Name,
             Avatar = InputConversion.Text(Avatar),
             Link = InputConversion.Text(Link),
-            Role = InputConversion.Text(Role),
+            Role = InputConversion.Text(Role)?.Trim(),
             StatusMessage = InputConversion.Text(StatusMessage),
             Metadata = metadata,
-            Tags = InputConversion.Tags(Tags),
+            Tags = InputConversion.Tags(Tags, IsTextCell(InputObject, nameof(Tags), "Tag")),
             WithAuthToken = WithAuthToken ? true : null,
         };
 
@@ -127,7 +128,9 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
         if (problems.Count == 0)
         {
             AddIfAny(problems, UnknownRole(user.Role));
-            AddIfAny(problems, IfExists == IfExistsAction.Error ? EarlierRowWith(user.Uid) : null);
+            // Whatever -IfExists says: two rows for one user in one input are a mistake in the input, and letting
+            // either win silently would hide it.
+            AddIfAny(problems, EarlierRowWith(user.Uid));
         }
         if (problems.Count > 0)
         {
@@ -168,7 +171,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
             return null;
         }
         var spelled = first.Uid == uid ? string.Empty : $" (as '{first.Uid}'; uids are case-insensitive and stored lowercase)";
-        return new FieldProblem("uid", $"The uid {uid.ToLowerInvariant()} already exists: row {first.Row} of this input creates it{spelled}. Use -IfExists Skip or Update to allow repeated uids.",
+        return new FieldProblem("uid", $"The uid {uid.ToLowerInvariant()} already exists: row {first.Row} of this input has it{spelled}. A user may have one row per input, whatever -IfExists says; merge the two rows.",
             CometChatClient.UidAlreadyExists);
     }
 

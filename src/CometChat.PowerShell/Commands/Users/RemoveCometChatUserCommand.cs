@@ -14,7 +14,7 @@ public sealed class RemoveCometChatUserCommand : CometChatBulkCmdlet<bool>
 {
     /// <summary>The user to remove: a uid, or any object with a Uid property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Id")]
+    [Alias("UserId")]
     [UidTransformation]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(Completion.UidCompleter))]

@@ -17,13 +17,13 @@ namespace CometChat.PowerShell.Commands;
 [OutputType(typeof(CometChatUser))]
 public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?>
 {
-    /// <summary>The user to change: a uid, or any object with a Uid property.</summary>
+    /// <summary>The users to change: uids, or any objects with a Uid property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Id")]
+    [Alias("UserId")]
     [UidTransformation]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(Completion.UidCompleter))]
-    public string Uid { get; set; } = string.Empty;
+    public string[] Uid { get; set; } = Array.Empty<string>();
 
     /// <summary>New display name.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -37,7 +37,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
 
     /// <summary>New profile URL.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ProfileUrl", "Url")]
+    [Alias("ProfileUrl")]
     public string? Link { get; set; }
 
     /// <summary>New role (must exist).</summary>
@@ -76,20 +76,46 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
     protected override string ProgressActivity => "Updating CometChat users";
 
     /// <inheritdoc />
+    protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
+
+    /// <inheritdoc />
     protected override void CountSuccess(CometChatUser? result) => Summary.Updated++;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // An empty cell means "leave alone", so an empty value would silently change nothing. On the command line
+        // that is never what was meant: say how to clear instead.
+        foreach (var (parameter, value) in new (string, object?)[]
+        {
+            (nameof(Name), Name), (nameof(Avatar), Avatar), (nameof(Link), Link), (nameof(Role), Role),
+            (nameof(StatusMessage), StatusMessage), (nameof(Metadata), Metadata), (nameof(Tags), Tags),
+        })
+        {
+            if (GivenOnCommandLine(parameter) && IsEmptyValue(value))
+            {
+                var advice = parameter is nameof(Name) or nameof(Role)
+                    ? $"A user's {parameter.ToLowerInvariant()} can't be cleared; give a value."
+                    : $"To clear it, use -Clear {parameter}.";
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"-{parameter} is empty, which would change nothing: an empty value means 'leave it alone', as an empty CSV cell does. {advice}", parameter),
+                    "CometChatEmptyValue", ErrorCategory.InvalidArgument, value));
+            }
+        }
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         BeginRecord();
-        object target = InputObject ?? (object)Uid;
-        if (InputObject?.BaseObject is CometChatUser)
+        if (IsModuleObject(InputObject))
         {
-            // A user from Get-CometChatUser carries every property; binding them all would write back the whole user
-            // (and undo anyone's change made since it was read). Only what the command line says is changed.
+            // A user (or block, token...) from this module carries properties that describe what is; binding them
+            // would write the whole object back (undoing anyone's change since it was read), or another user's
+            // name onto this one. Only what the command line says is changed.
             ForgetPipelineProperties();
         }
-        var uid = Uid;
         var problems = new List<FieldProblem>();
         UserUpdate update = new();
         try
@@ -102,21 +128,26 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
         }
 
         // Everything CometChat would refuse is refused here, before a request: a bad row costs its error, no call.
-        if (InputRules.Identifier("uid", uid) is { } badUid)
-        {
-            problems.Insert(0, badUid);
-        }
         problems.AddRange(InputRules.Check(update));
         if (problems.Count == 0 && UnknownRole(update.Role) is { } unknownRole)
         {
             problems.Add(unknownRole);
         }
-        if (problems.Count > 0)
+        foreach (var uid in Uid)
         {
-            RejectInput(problems, target, InputObject is not null);
-            return;
+            object target = InputObject ?? (object)uid;
+            var rowProblems = InputRules.Identifier("uid", uid) is { } badUid ? new[] { badUid }.Concat(problems).ToList() : problems;
+            if (rowProblems.Count > 0)
+            {
+                RejectInput(rowProblems, target, InputObject is not null);
+                continue;
+            }
+            Update(uid, update, target);
         }
+    }
 
+    private void Update(string uid, UserUpdate update, object target)
+    {
         if (update.IsEmpty)
         {
             WriteVerbose($"User '{uid}': nothing to change.");
@@ -141,6 +172,15 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
         });
     }
 
+    private static bool IsEmptyValue(object? value) => value switch
+    {
+        null => true,
+        PSObject wrapped => IsEmptyValue(wrapped.BaseObject),
+        string text => text.Trim().Length == 0,
+        string[] items => items.All(item => string.IsNullOrWhiteSpace(item)),
+        _ => false,
+    };
+
     private void ForgetPipelineProperties()
     {
         if (!GivenOnCommandLine(nameof(Name))) Name = null;
@@ -160,10 +200,10 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
             Name = InputConversion.Text(Name),
             Avatar = InputConversion.Text(Avatar),
             Link = InputConversion.Text(Link),
-            Role = InputConversion.Text(Role),
+            Role = InputConversion.Text(Role)?.Trim(),
             StatusMessage = clear.Contains("StatusMessage") ? string.Empty : InputConversion.Text(StatusMessage),
             Metadata = InputConversion.Metadata(Metadata),
-            Tags = clear.Contains("Tags") ? new List<string>() : InputConversion.Tags(Tags),
+            Tags = clear.Contains("Tags") ? new List<string>() : InputConversion.Tags(Tags, IsTextCell(InputObject, nameof(Tags), "Tag")),
         };
         var unset = new[] { "Avatar", "Link", "Metadata" }.Where(clear.Contains).Select(field => field.ToLowerInvariant()).ToList();
         if (unset.Count > 0)

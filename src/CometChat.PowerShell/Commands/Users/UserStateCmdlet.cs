@@ -19,9 +19,12 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
 {
     private List<(string Uid, object Target)> _batch = new();
 
+    // Recent uids of this command's input, so a uid given twice is changed and reported once.
+    private readonly RecentUids _seen = new(4096);
+
     /// <summary>The users: uids, or any objects with a Uid property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId", "Id")]
+    [Alias("UserId")]
     [UidTransformation]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(Completion.UidCompleter))]
@@ -67,6 +70,12 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
     {
         foreach (var (uid, target) in UidsOf(Uid, InputObject))
         {
+            if (_seen.TryGetValue(uid, out _))
+            {
+                WriteVerbose($"User '{uid}' is already in this command's input; it is reported once.");
+                continue;
+            }
+            _seen.Add(uid, RecordNumber);
             var (method, path, field) = Request;
             if (!ShouldSend(Action, uid, method, path, new Dictionary<string, string[]> { [field] = new[] { uid } }, SkipConfirmation))
             {

@@ -1,9 +1,10 @@
 using CometChat.Emulator.Diagnostics;
 using CometChat.Emulator.Faults;
 using CometChat.Emulator.RateLimiting;
+using CometChat.Emulator.Settings;
 using CometChat.Emulator.Storage;
 
-namespace CometChat.Emulator.Hosting;
+namespace CometChat.Emulator.Runtime;
 
 /// <summary>The emulator's shared state: data, keys, settings, counters, rate limiter and fault injector.</summary>
 public sealed class EmulatorRuntime

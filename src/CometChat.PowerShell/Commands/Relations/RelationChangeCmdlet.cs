@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CometChat.Client;
+using CometChat.Client.Errors;
+using CometChat.Client.Models;
+using CometChat.Client.Validation;
+using CometChat.PowerShell.Infrastructure;
+
+namespace CometChat.PowerShell.Commands;
+
+/// <summary>
+/// Shared by the cmdlets that change relations between users (block, unblock, add and remove friends): for each
+/// user of an input record, one request naming the other users, one result object per other user, and an error
+/// for each one CometChat refused, targeting the input record.
+/// </summary>
+public abstract class RelationChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictionary<string, ActionResult>>
+{
+    /// <summary>The users whose relations change: uids, or any objects with a Uid property.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId")]
+    [UidTransformation]
+    [AllowEmptyString]
+    [ArgumentCompleter(typeof(Completion.UidCompleter))]
+    public string[] Uid { get; set; } = Array.Empty<string>();
+
+    /// <summary>The piped record, kept as the target of its error.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The other users, as given to the subclass's parameter (-BlockedUid, -FriendUid).</summary>
+    protected abstract string[]? OtherUids { get; }
+
+    /// <summary>The name of that parameter, e.g. "BlockedUid".</summary>
+    protected abstract string OtherUidsParameter { get; }
+
+    /// <summary>The request body's field, e.g. "blockedUids", for messages and -WhatIf.</summary>
+    protected abstract string BodyField { get; }
+
+    /// <summary>The ShouldProcess action, e.g. "Block users for CometChat user".</summary>
+    protected abstract string Action { get; }
+
+    /// <summary>The request's method and path below the user, e.g. ("POST", "/blockedusers").</summary>
+    protected abstract (string Method, string PathSuffix) Request { get; }
+
+    /// <summary>
+    /// The relation a piped object of this module stands for, when piped without the other users: a block from
+    /// Get-CometChatBlockedUser is (BlockedBy, Uid). Null for any other object.
+    /// </summary>
+    protected abstract (string Uid, string Other)? RelationOf(object piped);
+
+    /// <summary>Sends one request.</summary>
+    protected abstract Task<IReadOnlyDictionary<string, ActionResult>> SendAsync(CometChatClient client, string uid, List<string> others, CancellationToken cancellationToken);
+
+    /// <summary>The output object for one other user whose relation changed.</summary>
+    protected abstract object Changed(string uid, string other, ActionResult result);
+
+    /// <inheritdoc />
+    protected override void CountSuccess(IReadOnlyDictionary<string, ActionResult> result)
+    {
+        Summary.Changed += result.Values.Count(r => r.Success);
+        Summary.Failed += result.Values.Count(r => !r.Success);
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        BeginRecord();
+        var (uids, others) = UsersOfRecord();
+        foreach (var uid in uids)
+        {
+            object target = InputObject ?? (object)uid;
+            var problems = new List<FieldProblem>();
+            if (InputRules.Identifier("uid", uid) is { } badUid)
+            {
+                problems.Add(badUid);
+            }
+            if (others.Count == 0)
+            {
+                problems.Add(new FieldProblem(BodyField, $"The {BodyField} field is required: give -{OtherUidsParameter}, the users whose relation with this user changes."));
+            }
+            for (var i = 0; i < others.Count; i++)
+            {
+                if (InputRules.Identifier($"{BodyField}.{i}", others[i]) is { } badOther)
+                {
+                    problems.Add(badOther);
+                }
+            }
+            if (problems.Count > 0)
+            {
+                RejectInput(problems, target, InputObject is not null);
+                continue;
+            }
+            Send(uid, others, target);
+        }
+    }
+
+    /// <summary>
+    /// Whose relations change, with whom, for this record. An object of this module stands for its user (its Uid),
+    /// except that a relation object piped without the other users (a block, a friend) stands for the relation.
+    /// </summary>
+    private (IReadOnlyList<string> Uids, List<string> Others) UsersOfRecord()
+    {
+        if (InputObject?.BaseObject is { } piped && !GivenOnCommandLine(OtherUidsParameter) && RelationOf(piped) is { } relation)
+        {
+            return (new[] { relation.Uid }, new List<string> { relation.Other });
+        }
+        return (Uid, InputConversion.UidList(OtherUids));
+    }
+
+    private void Send(string uid, List<string> others, object target)
+    {
+        var (method, suffix) = Request;
+        var path = "/users/" + Uri.EscapeDataString(uid) + suffix;
+        if (!ShouldSend(Action, uid, method, path, new Dictionary<string, List<string>> { [BodyField] = others }))
+        {
+            return;
+        }
+        Submit(target, uid, (client, token) => SendAsync(client, uid, others, token), results => Report(uid, others, results, target));
+    }
+
+    private void Report(string uid, List<string> others, IReadOnlyDictionary<string, ActionResult> results, object target)
+    {
+        var byUid = new Dictionary<string, ActionResult>(results.ToDictionary(p => p.Key, p => p.Value), StringComparer.OrdinalIgnoreCase);
+        foreach (var other in others.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (byUid.TryGetValue(other, out var result) && result.Success)
+            {
+                WriteObject(Changed(uid.ToLowerInvariant(), other.ToLowerInvariant(), result));
+                continue;
+            }
+            var code = result?.Code ?? (result is null ? "ERR_NO_RESULT" : "ERR_BAD_REQUEST");
+            var message = result?.Message ?? $"CometChat gave no result for uid {other}.";
+            WriteFailure(new CometChatApiException(code.EndsWith("_NOT_FOUND", StringComparison.Ordinal) ? 404 : 400, code, message, null, null), target);
+        }
+    }
+}
