@@ -10,7 +10,17 @@ public sealed class Counters
     private readonly ConcurrentDictionary<(string Method, string Route, int Status), long> _requests = new();
     private readonly long[] _faults = new long[Enum.GetValues<FaultKind>().Length];
     private long _afterWrite;
+    private long _inFlight;
 
+    /// <summary>/v3 requests that arrived and have not ended yet (not answered, dropped or abandoned).</summary>
+    public long InFlight => Interlocked.Read(ref _inFlight);
+
+    /// <summary>Marks a /v3 request as arrived; dispose the result when it has ended.</summary>
+    public IDisposable Arrived()
+    {
+        Interlocked.Increment(ref _inFlight);
+        return new Ending(this);
+    }
     /// <summary>Counts one answered (or dropped: status 0) request.</summary>
     public void Request(string method, string route, int status) =>
         _requests.AddOrUpdate((method, route, status), 1, (_, n) => n + 1);
@@ -46,6 +56,7 @@ public sealed class Counters
             .ToList();
         w.WriteStartObject();
         w.WriteNumber("totalRequests", rows.Sum(r => r.Value));
+        w.WriteNumber("inFlight", InFlight);
         w.WriteStartArray("requests");
         foreach (var (key, count) in rows)
         {
@@ -66,5 +77,18 @@ public sealed class Counters
         w.WriteNumber("afterWrite", Volatile.Read(ref _afterWrite));
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    private sealed class Ending(Counters counters) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                Interlocked.Decrement(ref counters._inFlight);
+            }
+        }
     }
 }

@@ -34,6 +34,7 @@ public sealed class ApiPipeline(RequestDelegate next, EmulatorRuntime runtime, I
         }
 
         var operation = endpoint?.Metadata.GetMetadata<ApiOperation>();
+        using var arrived = runtime.Counters.Arrived();
         var status = 0;
         var counted = 0;
         void Count(int answered)
