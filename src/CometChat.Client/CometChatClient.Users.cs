@@ -7,17 +7,12 @@ using CometChat.Client.Errors;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
 using CometChat.Client.Validation;
+using CometChat.Client.Json;
 
 namespace CometChat.Client;
 
 public sealed partial class CometChatClient
 {
-    /// <summary>The error code of a create whose uid is taken.</summary>
-    public const string UidAlreadyExists = "ERR_UID_ALREADY_EXISTS";
-
-    /// <summary>The error code of an unknown or deactivated uid.</summary>
-    public const string UidNotFound = "ERR_UID_NOT_FOUND";
-
     /// <summary>
     /// Creates a user (<c>POST /users</c>). When an attempt was lost (timeout, dropped connection, 5xx) and the retry
     /// meets <c>ERR_UID_ALREADY_EXISTS</c>, the stored user is fetched: if it is what was sent, the lost attempt was
@@ -25,14 +20,14 @@ public sealed partial class CometChatClient
     /// </summary>
     public async Task<CometChatUser> CreateUserAsync(NewUser user, CancellationToken cancellationToken = default)
     {
-        var body = SerializeBody(user);
+        var body = CometChatJson.Serialize(user);
         InputRules.ThrowIfAny(InputRules.Check(user, body.Length));
         var request = new ApiRequest(HttpMethod.Post, "/users", body, RateBucket.Core);
         try
         {
             return ReadData<CometChatUser>(await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false));
         }
-        catch (CometChatApiException conflict) when (conflict.ErrorCode == UidAlreadyExists && request.HadAmbiguousFailure)
+        catch (CometChatApiException conflict) when (conflict.ErrorCode == ErrorCodes.UidAlreadyExists && request.HadAmbiguousFailure)
         {
             var stored = await TryGetUserAsync(user.Uid, cancellationToken).ConfigureAwait(false);
             if (stored is null || !UserComparer.Matches(user, stored))
@@ -59,7 +54,7 @@ public sealed partial class CometChatClient
         {
             return await GetUserAsync(uid, null, cancellationToken).ConfigureAwait(false);
         }
-        catch (CometChatApiException notFound) when (notFound.ErrorCode == UidNotFound)
+        catch (CometChatApiException notFound) when (notFound.ErrorCode == ErrorCodes.UidNotFound)
         {
             return null;
         }

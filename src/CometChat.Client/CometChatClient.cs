@@ -41,13 +41,10 @@ public sealed partial class CometChatClient : IDisposable
     /// <summary>The connection's rate limiter.</summary>
     public RequestPacer Pacer { get; }
 
-    /// <summary>Serializes a request body the way CometChat expects it.</summary>
-    public static byte[] SerializeBody(object body) => JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), CometChatJson.Options);
-
     private Task<ApiExchange> SendAsync(HttpMethod method, string path, object? body, RateBucket bucket, CancellationToken cancellationToken, string? onBehalfOf = null)
         => onBehalfOf is not null && InputRules.Identifier("onBehalfOf", onBehalfOf) is { } problem
             ? Task.FromException<ApiExchange>(new CometChatValidationException(new[] { problem }))
-            : _transport.SendAsync(new ApiRequest(method, path, body is null ? null : SerializeBody(body), bucket, onBehalfOf), cancellationToken);
+            : _transport.SendAsync(new ApiRequest(method, path, body is null ? null : CometChatJson.Serialize(body), bucket, onBehalfOf), cancellationToken);
 
     private T ReadData<T>(ApiExchange exchange) => Read(exchange, root =>
     {

@@ -53,7 +53,7 @@ public class AmbiguousCreateTests
         using var client = TestClients.Create(handler);
 
         var error = await Assert.ThrowsAsync<CometChatApiException>(() => client.CreateUserAsync(Alice));
-        Assert.Equal(CometChatClient.UidAlreadyExists, error.ErrorCode);
+        Assert.Equal("ERR_UID_ALREADY_EXISTS", error.ErrorCode);
     }
 
     [Fact]

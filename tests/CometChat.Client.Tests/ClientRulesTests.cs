@@ -110,7 +110,7 @@ public sealed class ClientRulesTests
             .ThenJson(404, FakeHandler.Error("ERR_UID_NOT_FOUND", "nope"));
         using var client = TestClients.Create(handler);
         var error = await Assert.ThrowsAsync<CometChatApiException>(() => client.CreateUserAsync(new NewUser { Uid = "alice", Name = "Alice" }));
-        Assert.Equal(CometChatClient.UidAlreadyExists, error.ErrorCode);
+        Assert.Equal("ERR_UID_ALREADY_EXISTS", error.ErrorCode);
     }
 
     [Fact]

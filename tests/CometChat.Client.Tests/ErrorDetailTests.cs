@@ -147,7 +147,7 @@ public sealed class ErrorDetailTests
         Assert.Equal(new[] { "HTTP 503", "connection failed: reset by peer", "no answer in time" }, observer.Retries.Select(r => r.Reason));
         Assert.Equal(new[] { 2, 3, 4 }, observer.Retries.Select(r => r.NextAttempt));
         Assert.Equal("GET /users/a could not reach CometChat after 4 attempt(s): reset again", error.Message);
-        Assert.Equal(CometChatConnectionException.ConnectionFailed, error.ErrorCode);
+        Assert.Equal("ERR_CONNECTION_FAILED", error.ErrorCode);
         Assert.Equal(4, error.Attempts);
     }
 
@@ -162,7 +162,7 @@ public sealed class ErrorDetailTests
         });
         var error = await Assert.ThrowsAsync<CometChatConnectionException>(() => client.GetUserAsync("a"));
         Assert.Equal("GET /users/a got no answer from CometChat in time after 2 attempt(s).", error.Message);
-        Assert.Equal(CometChatConnectionException.Timeout, error.ErrorCode);
+        Assert.Equal("ERR_REQUEST_TIMEOUT", error.ErrorCode);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class ErrorMappingTests
 
         Assert.Null(await client.TryGetUserAsync("nope"));
         var error = await Assert.ThrowsAsync<CometChatApiException>(() => client.GetUserAsync("nope"));
-        Assert.Equal(CometChatClient.UidNotFound, error.ErrorCode);
+        Assert.Equal("ERR_UID_NOT_FOUND", error.ErrorCode);
     }
 
     [Fact]

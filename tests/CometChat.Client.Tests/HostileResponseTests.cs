@@ -197,15 +197,15 @@ public sealed class HostileResponseTests
         var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(20)));
         Assert.Same(call, finished);
         var error = await Assert.ThrowsAsync<CometChatConnectionException>(() => call);
-        Assert.Equal(CometChatConnectionException.Timeout, error.ErrorCode);
+        Assert.Equal("ERR_REQUEST_TIMEOUT", error.ErrorCode);
     }
 
     [Theory]
-    [InlineData("headers then silence", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"data\"", false, CometChatConnectionException.Timeout)]
-    [InlineData("closed mid-body", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"data\":{\"uid\"", true, CometChatConnectionException.ConnectionFailed)]
-    [InlineData("broken chunked encoding", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n", true, CometChatConnectionException.ConnectionFailed)]
-    [InlineData("not HTTP at all", "SSH-2.0-OpenSSH_9.2\r\n", true, CometChatConnectionException.ConnectionFailed)]
-    [InlineData("a drip over a real socket", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", false, CometChatConnectionException.Timeout)]
+    [InlineData("headers then silence", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"data\"", false, "ERR_REQUEST_TIMEOUT")]
+    [InlineData("closed mid-body", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"data\":{\"uid\"", true, "ERR_CONNECTION_FAILED")]
+    [InlineData("broken chunked encoding", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n", true, "ERR_CONNECTION_FAILED")]
+    [InlineData("not HTTP at all", "SSH-2.0-OpenSSH_9.2\r\n", true, "ERR_CONNECTION_FAILED")]
+    [InlineData("a drip over a real socket", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", false, "ERR_REQUEST_TIMEOUT")]
     public async Task Broken_answers_over_a_real_socket_are_typed_errors(string name, string answer, bool close, string code)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -108,7 +108,7 @@ public class RetryTests
         });
 
         var error = await Assert.ThrowsAsync<CometChatConnectionException>(() => TestClients.WithClock(clock, () => client.GetUserAsync("a")));
-        Assert.Equal(CometChatConnectionException.Timeout, error.ErrorCode);
+        Assert.Equal("ERR_REQUEST_TIMEOUT", error.ErrorCode);
         Assert.InRange(handler.Requests.Count, 2, 20);
     }
 

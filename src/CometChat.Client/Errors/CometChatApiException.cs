@@ -31,7 +31,7 @@ public sealed class CometChatApiException : CometChatException
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>Whether the failure is the kind a retry can cure: rate limiting or a server-side fault.</summary>
-    public bool IsTransient => StatusCode is 429 or 500 or 502 or 503 or 504;
+    public bool IsTransient => TransientStatus.Is(StatusCode);
 
     /// <summary>Whether the API key was missing or not accepted (not a per-record problem).</summary>
     public bool IsAuthenticationFailure => StatusCode == 401 || ErrorCode.StartsWith("AUTH_ERR_", StringComparison.Ordinal);

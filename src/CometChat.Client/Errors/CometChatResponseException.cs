@@ -8,12 +8,9 @@ namespace CometChat.Client.Errors;
 /// </summary>
 public sealed class CometChatResponseException : CometChatException
 {
-    /// <summary>Code for an answer that could not be read.</summary>
-    public const string InvalidResponse = "ERR_INVALID_RESPONSE";
-
     /// <summary>Creates the exception.</summary>
     public CometChatResponseException(int statusCode, string message, Exception? inner = null)
-        : base(InvalidResponse, message, inner)
+        : base(ErrorCodes.InvalidResponse, message, inner)
     {
         StatusCode = statusCode;
     }

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 
+using CometChat.Client.Errors;
+
 namespace CometChat.Client.Http;
 
 /// <summary>One HTTP answer, read fully: status, body and the rate-limit headers.</summary>
@@ -36,7 +38,7 @@ internal sealed class ApiExchange
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 
     /// <summary>Statuses worth another attempt.</summary>
-    public bool IsTransient => StatusCode is 429 or 500 or 502 or 503 or 504;
+    public bool IsTransient => TransientStatus.Is(StatusCode);
 
     /// <summary>How long a 429 asks to wait: at least Retry-After, and until X-Rate-Limit-Reset when that is later.</summary>
     public TimeSpan? ThrottleWait(DateTimeOffset now)

@@ -253,9 +253,9 @@ internal sealed class CometChatTransport : IDisposable
         CometChatException translated = exception switch
         {
             CometChatException known => known,
-            TimeoutRejectedException => new CometChatConnectionException(CometChatConnectionException.Timeout,
+            TimeoutRejectedException => new CometChatConnectionException(ErrorCodes.RequestTimeout,
                 $"{request.Method.Method} {request.Path} got no answer from CometChat in time after {request.Attempts} attempt(s).", exception),
-            _ => new CometChatConnectionException(CometChatConnectionException.ConnectionFailed,
+            _ => new CometChatConnectionException(ErrorCodes.ConnectionFailed,
                 $"{request.Method.Method} {request.Path} could not reach CometChat after {request.Attempts} attempt(s): {exception.Message}", exception),
         };
         translated.Attempts = request.Attempts;

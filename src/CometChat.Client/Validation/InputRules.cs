@@ -17,15 +17,6 @@ namespace CometChat.Client.Validation;
 /// </summary>
 public static class InputRules
 {
-    /// <summary>CometChat's code for a validation failure.</summary>
-    public const string BadRequest = "ERR_BAD_REQUEST";
-
-    /// <summary>CometChat's code for an unknown role.</summary>
-    public const string RoleNotFound = "ERR_ROLE_NOT_FOUND";
-
-    /// <summary>CometChat's code for a body over <see cref="MaxBodyBytes"/>.</summary>
-    public const string PayloadTooLarge = "ERR_PAYLOAD_TOO_LARGE";
-
     /// <summary>Longest uid, role id, name and tag, in characters.</summary>
     public const int MaxIdentifierLength = 100;
 
@@ -103,7 +94,7 @@ public static class InputRules
         CheckCommon(problems, user.Avatar, user.Link, user.Role, user.Metadata, user.Tags);
         if (problems.Count == 0)
         {
-            Add(problems, BodySize(bodyBytes ?? CometChatClient.SerializeBody(user).Length));
+            Add(problems, BodySize(bodyBytes ?? CometChatJson.Serialize(user).Length));
         }
         return problems;
     }
@@ -121,7 +112,7 @@ public static class InputRules
         CheckCommon(problems, update.Avatar, update.Link, update.Role, update.Metadata, update.Tags);
         if (problems.Count == 0)
         {
-            Add(problems, BodySize(CometChatClient.SerializeBody(update).Length));
+            Add(problems, BodySize(CometChatJson.Serialize(update).Length));
         }
         return problems;
     }
@@ -169,7 +160,7 @@ public static class InputRules
         if (role is not null && Identifier("role", role) is not null)
         {
             // No such role can exist; CometChat answers this with its not-found code, and so do we.
-            problems.Add(new FieldProblem("role", $"The role {Show(role)} does not exist: role ids only contain letters, numbers, dashes and underscores.", RoleNotFound));
+            problems.Add(new FieldProblem("role", $"The role {Show(role)} does not exist: role ids only contain letters, numbers, dashes and underscores.", ErrorCodes.RoleNotFound));
         }
         Add(problems, MetadataSize(metadata));
         if (tags is not null)
@@ -236,7 +227,7 @@ public static class InputRules
     private static FieldProblem? BodySize(int bytes)
     {
         return bytes > MaxBodyBytes
-            ? new FieldProblem("body", $"The request body may not be greater than {MaxBodyBytes} bytes; this one has {bytes}. Shorten the metadata or the URLs.", PayloadTooLarge)
+            ? new FieldProblem("body", $"The request body may not be greater than {MaxBodyBytes} bytes; this one has {bytes}. Shorten the metadata or the URLs.", ErrorCodes.PayloadTooLarge)
             : null;
     }
 

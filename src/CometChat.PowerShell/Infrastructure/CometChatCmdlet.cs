@@ -148,7 +148,7 @@ public abstract class CometChatCmdlet : PSCmdlet
         _knownRoles ??= ReadRoles();
         return _knownRoles.Count == 0 || _knownRoles.Contains(role)
             ? null
-            : new FieldProblem("role", $"The role {role} does not exist. Use one of: {string.Join(", ", _knownRoles.OrderBy(r => r, StringComparer.Ordinal))}; or create it first with New-CometChatRole.", InputRules.RoleNotFound);
+            : new FieldProblem("role", $"The role {role} does not exist. Use one of: {string.Join(", ", _knownRoles.OrderBy(r => r, StringComparer.Ordinal))}; or create it first with New-CometChatRole.", ErrorCodes.RoleNotFound);
     }
 
     private HashSet<string> ReadRoles()

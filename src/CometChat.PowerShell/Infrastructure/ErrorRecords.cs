@@ -22,7 +22,7 @@ internal static class ErrorRecords
             CometChatValidationException invalid => Rejected(invalid, target, row: null),
             CometChatApiException api => Build(api, api.ErrorCode, Category(api), api.DescribeWithDetails(), Advice(api), target),
             CometChatConnectionException connection => Build(connection, connection.ErrorCode,
-                connection.ErrorCode == CometChatConnectionException.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
+                connection.ErrorCode == ErrorCodes.RequestTimeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
                 connection.Message, "Check the network and the connection's base URI (Get-CometChatContext), then run the command again for the failed input.", target),
             CometChatResponseException unreadable => Build(unreadable, unreadable.ErrorCode, ErrorCategory.InvalidResult, unreadable.Message,
                 "Check the connection's base URI (Get-CometChatContext) and any proxy in between; run the command again for the failed input.", target),
@@ -39,8 +39,8 @@ internal static class ErrorRecords
     {
         var category = error.ErrorCode switch
         {
-            InputRules.RoleNotFound => ErrorCategory.ObjectNotFound,
-            CometChat.Client.CometChatClient.UidAlreadyExists => ErrorCategory.ResourceExists,
+            ErrorCodes.RoleNotFound => ErrorCategory.ObjectNotFound,
+            ErrorCodes.UidAlreadyExists => ErrorCategory.ResourceExists,
             _ => ErrorCategory.InvalidArgument,
         };
         var message = row is { } number ? $"{RowLabel(number, target)}: {error.Message}" : error.Message;
@@ -80,7 +80,7 @@ internal static class ErrorRecords
 
     /// <summary>The error that stops a command after <paramref name="count"/> records in a row could not reach CometChat.</summary>
     public static ErrorRecord Unreachable(CometChatConnectionException last, int count, TimeSpan silence, object? target) => Build(last, last.ErrorCode,
-        last.ErrorCode == CometChatConnectionException.Timeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
+        last.ErrorCode == ErrorCodes.RequestTimeout ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError,
         $"CometChat could not be reached: {count} records in a row failed, each after its retries, and nothing answered for {silence.TotalSeconds:0} s (last: {last.Message}). Stopped instead of failing every remaining record the same way.",
         "Check the network and the connection's base URI (Get-CometChatContext); when CometChat answers again, run the input again (New-CometChatUser -IfExists Skip resumes a provisioning run).",
         target);
@@ -114,7 +114,7 @@ internal static class ErrorRecords
     private static ErrorCategory Category(CometChatApiException error)
     {
         var code = error.ErrorCode;
-        if (code == "AUTH_ERR_NO_ACCESS")
+        if (code == ErrorCodes.NoAccess)
         {
             return ErrorCategory.PermissionDenied;
         }
@@ -142,15 +142,15 @@ internal static class ErrorRecords
 
     private static string? Advice(CometChatApiException error) => error.ErrorCode switch
     {
-        "AUTH_ERR_EMPTY_APIKEY" or "AUTH_ERR_APIKEY_NOT_FOUND" =>
+        ErrorCodes.EmptyApiKey or ErrorCodes.ApiKeyNotFound =>
             "Check the API key of the app (CometChat dashboard > API & Auth Keys) and run Connect-CometChat again.",
-        "AUTH_ERR_NO_ACCESS" => "This key is an Auth Only key; connect with a REST API key that has full access.",
-        "ERR_UID_ALREADY_EXISTS" => "Use another uid, or run New-CometChatUser with -IfExists Skip or -IfExists Update.",
+        ErrorCodes.NoAccess => "This key is an Auth Only key; connect with a REST API key that has full access.",
+        ErrorCodes.UidAlreadyExists => "Use another uid, or run New-CometChatUser with -IfExists Skip or -IfExists Update.",
         // Every cmdlet that takes a uid can meet this code, but only Get-CometChatUser has -IncludeDeactivated.
-        "ERR_UID_NOT_FOUND" => "Check the uid. A deactivated user counts as not found here: Get-CometChatUser -Uid <uid> -IncludeDeactivated shows whether it is one, and Enable-CometChatUser reactivates it.",
-        "ERR_ROLE_NOT_FOUND" => "Create the role first (New-CometChatRole) or use an existing one (Get-CometChatRole).",
-        "ERR_TOO_MANY_REQUESTS" => "Lower -ThrottleLimit or the connection's requests per minute, then run the failed input again.",
-        "ERR_BAD_REQUEST" => "Correct the fields named in the message and run the command again for this input.",
+        ErrorCodes.UidNotFound => "Check the uid. A deactivated user counts as not found here: Get-CometChatUser -Uid <uid> -IncludeDeactivated shows whether it is one, and Enable-CometChatUser reactivates it.",
+        ErrorCodes.RoleNotFound => "Create the role first (New-CometChatRole) or use an existing one (Get-CometChatRole).",
+        ErrorCodes.TooManyRequests => "Lower -ThrottleLimit or the connection's requests per minute, then run the failed input again.",
+        ErrorCodes.BadRequest => "Correct the fields named in the message and run the command again for this input.",
         _ => null,
     };
 }

@@ -24,7 +24,7 @@ internal static class RequestPreview
 
     private static string RedactedJson(object body)
     {
-        var node = JsonNode.Parse(CometChatClient.SerializeBody(body));
+        var node = JsonNode.Parse(CometChatJson.Serialize(body));
         if (node?["metadata"] is JsonObject metadata && metadata.ContainsKey("@private"))
         {
             metadata["@private"] = "***";

@@ -116,7 +116,7 @@ public sealed class ConnectCometChatCommand : PSCmdlet
         {
             throw new PipelineStoppedException();
         }
-        catch (CometChatApiException error) when (error.ErrorCode == "AUTH_ERR_NO_ACCESS")
+        catch (CometChatApiException error) when (error.ErrorCode == ErrorCodes.NoAccess)
         {
             WriteWarning("This is an Auth Only key: it can create users and auth tokens, nothing else. Use a REST API key with full access to manage users.");
         }

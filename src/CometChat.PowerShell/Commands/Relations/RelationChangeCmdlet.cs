@@ -132,7 +132,7 @@ public abstract class RelationChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictio
                 WriteObject(Changed(uid.ToLowerInvariant(), other.ToLowerInvariant(), result));
                 continue;
             }
-            var code = result?.Code ?? (result is null ? "ERR_NO_RESULT" : "ERR_BAD_REQUEST");
+            var code = result?.Code ?? (result is null ? ErrorCodes.NoResult : ErrorCodes.BadRequest);
             var message = result?.Message ?? $"CometChat gave no result for uid {other}.";
             WriteFailure(new CometChatApiException(code.EndsWith("_NOT_FOUND", StringComparison.Ordinal) ? 404 : 400, code, message, null, null), target);
         }

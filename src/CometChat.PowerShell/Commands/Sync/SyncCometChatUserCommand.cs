@@ -168,7 +168,7 @@ public sealed class SyncCometChatUserCommand : UserSyncCmdlet
         }
         foreach (var missing in step.NotFound)
         {
-            Fail(missing, new CometChatApiException(404, CometChatClient.UidNotFound,
+            Fail(missing, new CometChatApiException(404, ErrorCodes.UidNotFound,
                 $"The UID {missing.Uid} does not exist, please make sure you have created a user with UID {missing.Uid}.", null, null));
         }
     }

@@ -6,6 +6,7 @@ using CometChat.Client;
 using CometChat.Client.Sync;
 using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
+using CometChat.Client.Errors;
 
 namespace CometChat.PowerShell.Commands;
 
@@ -160,7 +161,7 @@ public abstract class UserSyncCmdlet : CometChatBulkCmdlet<SyncStep>
                 _changes[index] = null;
             }
             _unchanged.Remove(uid);
-            RejectInput(new[] { new FieldProblem("uid", $"The uid {uid} is repeated: row {firstRow} of this input has it too (uids are case-insensitive). The user is left as it is; give it one row.", CometChatClient.UidAlreadyExists) },
+            RejectInput(new[] { new FieldProblem("uid", $"The uid {uid} is repeated: row {firstRow} of this input has it too (uids are case-insensitive). The user is left as it is; give it one row.", ErrorCodes.UidAlreadyExists) },
                 target, InputObject is not null);
             return;
         }

@@ -172,7 +172,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
         }
         var spelled = first.Uid == uid ? string.Empty : $" (as '{first.Uid}'; uids are case-insensitive and stored lowercase)";
         return new FieldProblem("uid", $"The uid {uid.ToLowerInvariant()} already exists: row {first.Row} of this input has it{spelled}. A user may have one row per input, whatever -IfExists says; merge the two rows.",
-            CometChatClient.UidAlreadyExists);
+            ErrorCodes.UidAlreadyExists);
     }
 
     private static void AddIfAny(List<FieldProblem> problems, FieldProblem? problem)
@@ -189,7 +189,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
         {
             return new NewUserOutcome(await client.CreateUserAsync(user, token).ConfigureAwait(false), NewUserOutcomeKind.Created);
         }
-        catch (CometChatApiException exists) when (exists.ErrorCode == CometChatClient.UidAlreadyExists && ifExists != IfExistsAction.Error)
+        catch (CometChatApiException exists) when (exists.ErrorCode == ErrorCodes.UidAlreadyExists && ifExists != IfExistsAction.Error)
         {
             if (ifExists == IfExistsAction.Skip)
             {

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using CometChat.Client.Models;
 using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
+using CometChat.Client.Errors;
 
 namespace CometChat.PowerShell.Commands;
 

@@ -133,7 +133,7 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
             }
             else
             {
-                WriteFailure(new CometChatApiException(404, CometChatClient.UidNotFound,
+                WriteFailure(new CometChatApiException(404, ErrorCodes.UidNotFound,
                     $"The UID {uid.ToLowerInvariant()} does not exist, please make sure you have created a user with UID {uid.ToLowerInvariant()}.", null, null), target);
             }
         }

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using CometChat.Client.Http;
+using CometChat.Client.Errors;
 
-namespace CometChat.Client.Errors;
+namespace CometChat.Client.Http;
 
 /// <summary>Turns CometChat's <c>{"error": {...}}</c> envelope into a <see cref="CometChatApiException"/>.</summary>
 internal static class ErrorEnvelope

@@ -1,10 +1,10 @@
-namespace CometChat.Client.Validation;
+namespace CometChat.Client.Errors;
 
 /// <summary>One broken rule: the field (as CometChat names it in <c>details</c>), the rule's message and the code.</summary>
 public sealed class FieldProblem
 {
     /// <summary>Creates a problem.</summary>
-    public FieldProblem(string field, string rule, string errorCode = InputRules.BadRequest)
+    public FieldProblem(string field, string rule, string errorCode = ErrorCodes.BadRequest)
     {
         Field = field;
         Rule = rule;

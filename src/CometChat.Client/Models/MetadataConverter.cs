@@ -3,9 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CometChat.Client.Models;
 
-namespace CometChat.Client.Json;
+namespace CometChat.Client.Models;
 
 /// <summary>
 /// Reads a JSON object into plain .NET values (dictionaries, arrays, strings, numbers, booleans) rather than
