@@ -6,7 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CometChat.Client;
-using CometChat.Client.Errors;
+using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Completion;
 
@@ -30,13 +30,8 @@ internal sealed class CompletionCache<T>
         {
             return entry.Values;
         }
-        IReadOnlyList<T> values;
-        try
-        {
-            using var timeout = new CancellationTokenSource(FetchTimeout);
-            values = Task.Run(() => fetch(connection.Client, timeout.Token)).GetAwaiter().GetResult();
-        }
-        catch (Exception error) when (error is CometChatException or OperationCanceledException or AggregateException)
+        var values = AsyncBridge.RunBriefly(token => fetch(connection.Client, token), FetchTimeout);
+        if (values is null)
         {
             return Array.Empty<T>();
         }

@@ -51,7 +51,7 @@ internal static class ConnectionFactory
     /// Whether a loopback base URI is this module's emulator: it answers <c>GET /_emulator/health</c> (no key
     /// needed) with <c>{"data":{"status":"ok"}}</c>. Anything else, or any other host, is taken as CometChat.
     /// </summary>
-    public static bool IsEmulatorAt(Uri baseUri, CancellationToken cancellationToken)
+    public static async Task<bool> IsEmulatorAtAsync(Uri baseUri, CancellationToken cancellationToken)
     {
         if (!baseUri.IsLoopback)
         {
@@ -60,9 +60,8 @@ internal static class ConnectionFactory
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var health = new Uri(baseUri, "/_emulator/health");
-            using var response = Task.Run(() => http.GetAsync(health, cancellationToken), cancellationToken).GetAwaiter().GetResult();
-            var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            using var response = await http.GetAsync(new Uri(baseUri, "/_emulator/health"), cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             return response.IsSuccessStatusCode && body.Replace(" ", string.Empty).Contains("\"status\":\"ok\"");
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException)

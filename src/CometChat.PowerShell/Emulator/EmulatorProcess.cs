@@ -51,8 +51,8 @@ internal sealed class EmulatorProcess
     public static string EmulatorAssembly => Path.Combine(
         Path.GetDirectoryName(typeof(EmulatorProcess).Assembly.Location) ?? ".", "emulator", "CometChat.Emulator.dll");
 
-    /// <summary>Starts the emulator with <paramref name="arguments"/> and waits until it listens.</summary>
-    public static EmulatorProcess Start(IEnumerable<string> arguments, string apiKey, string authOnlyKey, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Starts the emulator with <paramref name="arguments"/>; completes once it listens.</summary>
+    public static async Task<EmulatorProcess> StartAsync(IEnumerable<string> arguments, string apiKey, string authOnlyKey, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (!File.Exists(EmulatorAssembly))
         {
@@ -106,11 +106,12 @@ internal sealed class EmulatorProcess
 
         try
         {
-            if (!listening.Task.Wait((int)timeout.TotalMilliseconds, cancellationToken))
+            if (await Task.WhenAny(listening.Task, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false) != listening.Task)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 throw new TimeoutException($"The emulator did not start listening within {timeout.TotalSeconds:0} s. {emulator.ErrorOutput()}".Trim());
             }
-            emulator.BaseUri = new Uri(listening.Task.Result.TrimEnd('/') + "/v3");
+            emulator.BaseUri = new Uri((await listening.Task.ConfigureAwait(false)).TrimEnd('/') + "/v3");
             return emulator;
         }
         catch

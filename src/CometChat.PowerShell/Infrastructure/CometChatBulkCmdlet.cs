@@ -15,7 +15,7 @@ namespace CometChat.PowerShell.Infrastructure;
 /// progress with counts and rate, and a summary on the Information stream (kept on the connection too, so it
 /// survives Ctrl+C).
 /// </summary>
-public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposable
+public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
 {
     private const int ProgressId = 4117;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -126,11 +126,8 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
         }
     }
 
-    /// <summary>
-    /// PowerShell disposes a command when its pipeline ends, also when Ctrl+C stopped it wherever it was (waiting,
-    /// or writing output). That is the one place sure to run after a stop, so the summary is completed here.
-    /// </summary>
-    public void Dispose()
+    /// <summary>After Ctrl+C stopped the command wherever it was, the summary is completed here.</summary>
+    protected override void OnDisposing()
     {
         if (!_summaryCompleted && _queue is not null)
         {
@@ -142,7 +139,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet, IDisposabl
     {
         try
         {
-            _queue!.WaitForAnyCompletion(PumpInterval, StopToken);
+            _queue!.WaitForAnyCompletion(AsyncBridge.Slice, StopToken);
         }
         catch (OperationCanceledException)
         {

@@ -13,17 +13,15 @@ namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>
 /// Base of the cmdlets that talk to CometChat: resolves the connection (<c>-Context</c> or the runspace default),
-/// runs requests off the pipeline thread while writing their verbose lines on it, cancels them on Ctrl+C, and turns
-/// failures into error records.
+/// runs requests off the pipeline thread while writing their verbose lines on it, counts input records so errors
+/// name their row, and turns failures into error records.
 /// </summary>
-public abstract class CometChatCmdlet : PSCmdlet
+public abstract class CometChatCmdlet : CancellableCmdlet
 {
-    internal static readonly TimeSpan PumpInterval = TimeSpan.FromMilliseconds(100);
-    private readonly CancellationTokenSource _stopping = new();
     private RequestActivity? _activity;
     private CometChatContext? _connection;
     private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
-    private HashSet<string>? _knownRoles;
+    private KnownRoles? _knownRoles;
     private int _recordNumber;
     private readonly CircuitBreaker _unreachable = new();
 
@@ -32,10 +30,7 @@ public abstract class CometChatCmdlet : PSCmdlet
     [ArgumentCompleter(typeof(Completion.ContextCompleter))]
     public CometChatContext? Context { get; set; }
 
-    /// <summary>Cancelled when the user presses Ctrl+C.</summary>
-    protected CancellationToken StopToken => _stopping.Token;
-
-    internal RequestActivity Activity => _activity ??= new RequestActivity(IsVerboseEnabled(), IsDebugWanted());
+    internal RequestActivity Activity => _activity ??= new RequestActivity(Preferences.Verbose(this), Preferences.Debug(this));
 
     /// <summary>The connection this command uses; a terminating error when there is none.</summary>
     protected CometChatContext Connection
@@ -62,9 +57,6 @@ public abstract class CometChatCmdlet : PSCmdlet
         // Before the first record, BoundParameters holds only what the command line gave.
         _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
     }
-
-    /// <inheritdoc />
-    protected override void StopProcessing() => _stopping.Cancel();
 
     /// <summary>Whether <paramref name="parameterName"/> was given on the command line (not bound from the pipeline).</summary>
     protected bool GivenOnCommandLine(string parameterName) => _givenOnCommandLine.Contains(parameterName);
@@ -135,42 +127,24 @@ public abstract class CometChatCmdlet : PSCmdlet
         WriteError(ErrorRecords.Rejected(new CometChatValidationException(problems), target, piped ? _recordNumber : null));
     }
 
-    /// <summary>
-    /// A problem when <paramref name="role"/> is not one of the app's roles. The roles are read once per command
-    /// (an app has at most 25); when they can't be read (an Auth Only key, no connection) the service decides.
-    /// </summary>
-    protected FieldProblem? UnknownRole(string? role)
+    /// <summary>A problem when <paramref name="role"/> is not one of the app's roles (read once per command).</summary>
+    protected FieldProblem? UnknownRole(string? role) => (_knownRoles ??= new KnownRoles(ReadRoles)).Problem(role);
+
+    private IReadOnlyCollection<string>? ReadRoles()
     {
-        if (role is null)
+        if ((Context ?? DefaultConnection.Current) is null)
         {
             return null;
         }
-        _knownRoles ??= ReadRoles();
-        return _knownRoles.Count == 0 || _knownRoles.Contains(role)
-            ? null
-            : new FieldProblem("role", $"The role {role} does not exist. Use one of: {string.Join(", ", _knownRoles.OrderBy(r => r, StringComparer.Ordinal))}; or create it first with New-CometChatRole.", ErrorCodes.RoleNotFound);
-    }
-
-    private HashSet<string> ReadRoles()
-    {
-        var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if ((Context ?? DefaultConnection.Current) is null)
-        {
-            return roles;
-        }
         try
         {
-            foreach (var role in Await((client, token) => client.ListRolesAsync(1, 100, token)).Items)
-            {
-                roles.Add(role.Role);
-            }
+            return Await((client, token) => client.ListRolesAsync(1, 100, token)).Items.Select(role => role.Role).ToList();
         }
         catch (CometChatException error)
         {
             WriteVerbose($"Roles could not be read ({error.ErrorCode}); CometChat checks each row's role instead.");
-            roles.Clear();
+            return null;
         }
-        return roles;
     }
 
     /// <summary>Called when an input record fails before any request is made for it.</summary>
@@ -205,32 +179,10 @@ public abstract class CometChatCmdlet : PSCmdlet
     }
 
     /// <summary>Waits for <paramref name="task"/> to finish; a Ctrl+C ends the wait with PipelineStoppedException.</summary>
-    protected internal void WaitFor(Task task)
-    {
-        while (!task.IsCompleted)
-        {
-            WaitBriefly(task);
-            PumpVerbose();
-        }
-        PumpVerbose();
-    }
+    protected internal void WaitFor(Task task) => AsyncBridge.Wait(task, StopToken, PumpVerbose);
 
-    /// <summary>Waits up to one pump interval for <paramref name="task"/>; throws when the command is stopped.</summary>
-    internal void WaitBriefly(Task task)
-    {
-        try
-        {
-            task.Wait((int)PumpInterval.TotalMilliseconds, StopToken);
-        }
-        catch (AggregateException)
-        {
-            // The task failed; the caller reads the failure from the task.
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
-    }
+    /// <inheritdoc />
+    protected override void BetweenSlices() => PumpVerbose();
 
     /// <summary>Writes the verbose lines that requests queued since the last call.</summary>
     protected void PumpVerbose()
@@ -260,15 +212,15 @@ public abstract class CometChatCmdlet : PSCmdlet
         if (ErrorRecords.IsFatal(exception))
         {
             // Every other request would fail the same way: cancel them and stop.
-            _stopping.Cancel();
+            CancelAll();
             ThrowTerminatingError(record);
         }
         if (_unreachable.Failed(exception) is { } unreachable)
         {
-            _stopping.Cancel();
+            CancelAll();
             ThrowTerminatingError(ErrorRecords.Unreachable(unreachable, _unreachable.Count, _unreachable.Silence, target));
         }
-        if (StopsOnError && OnStoppingAtError() is { } note)
+        if (Preferences.StopOnError(this) && OnStoppingAtError() is { } note)
         {
             record.ErrorDetails = new ErrorDetails($"{record.ErrorDetails?.Message ?? exception.Message} {note}")
             {
@@ -287,9 +239,6 @@ public abstract class CometChatCmdlet : PSCmdlet
     /// </summary>
     protected virtual string? OnStoppingAtError() => null;
 
-    /// <summary>Whether a non-terminating error stops the command (-ErrorAction Stop or $ErrorActionPreference).</summary>
-    private bool StopsOnError => Preference("ErrorAction", "ErrorActionPreference") == ActionPreference.Stop;
-
     /// <summary>The innermost meaningful exception of a task failure.</summary>
     protected static Exception Unwrap(Exception exception)
     {
@@ -300,32 +249,8 @@ public abstract class CometChatCmdlet : PSCmdlet
         return exception;
     }
 
-    /// <summary>Whether debug lines would be shown (-Debug, or $DebugPreference other than SilentlyContinue/Ignore).</summary>
-    private bool IsDebugWanted() => Preference("Debug", "DebugPreference") is not (null or ActionPreference.SilentlyContinue or ActionPreference.Ignore);
-
     /// <summary>Whether -WhatIf is in force (the switch, or $WhatIfPreference).</summary>
-    protected bool IsWhatIf => Preference("WhatIf", "WhatIfPreference") == ActionPreference.Continue;
-
-    private bool IsVerboseEnabled() => Preference("Verbose", "VerbosePreference") is not (null or ActionPreference.SilentlyContinue);
-
-    /// <summary>
-    /// The preference a common parameter sets for this command, else the caller's preference variable. A switch
-    /// (-Verbose, -Debug, -WhatIf) and a true/false variable ($WhatIfPreference) read as Continue when on.
-    /// </summary>
-    private ActionPreference? Preference(string commonParameter, string variable)
-    {
-        var value = MyInvocation.BoundParameters.TryGetValue(commonParameter, out var given) ? given : GetVariableValue(variable);
-        value = value is PSObject wrapped ? wrapped.BaseObject : value;
-        return value switch
-        {
-            SwitchParameter flag => flag.IsPresent ? ActionPreference.Continue : ActionPreference.SilentlyContinue,
-            bool on => on ? ActionPreference.Continue : ActionPreference.SilentlyContinue,
-            ActionPreference preference => preference,
-            null => null,
-            _ => LanguagePrimitives.TryConvertTo(value, out ActionPreference converted) ? converted
-                : LanguagePrimitives.IsTrue(value) ? ActionPreference.Continue : ActionPreference.SilentlyContinue,
-        };
-    }
+    protected bool IsWhatIf => Preferences.WhatIf(this);
 
     /// <summary>
     /// ShouldProcess for a request: the -WhatIf/-Confirm text names the action, the target, what else happens

@@ -12,12 +12,11 @@ namespace CometChat.PowerShell.Commands;
 /// <summary>Connects to a CometChat app and makes it the default connection of the current runspace.</summary>
 [Cmdlet(VerbsCommunications.Connect, "CometChat", DefaultParameterSetName = EnvironmentSet)]
 [OutputType(typeof(CometChatContext))]
-public sealed class ConnectCometChatCommand : PSCmdlet
+public sealed class ConnectCometChatCommand : CancellableCmdlet
 {
     private const string AppSet = "App";
     private const string UriSet = "BaseUri";
     private const string EnvironmentSet = "Environment";
-    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>The app ID from the CometChat dashboard.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AppSet, Position = 0)]
@@ -84,7 +83,7 @@ public sealed class ConnectCometChatCommand : PSCmdlet
             _ => FromEnvironment(),
         };
 
-        var isEmulator = !SkipConnectionTest && ConnectionFactory.IsEmulatorAt(baseUri, _stopping.Token);
+        var isEmulator = !SkipConnectionTest && Await(token => ConnectionFactory.IsEmulatorAtAsync(baseUri, token));
         var context = ConnectionFactory.Create(baseUri, apiKey, appId, region, isEmulator,
             CoreRequestsPerMinute, StandardRequestsPerMinute, TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null, MaxRetryCount);
         if (!SkipConnectionTest)
@@ -102,15 +101,12 @@ public sealed class ConnectCometChatCommand : PSCmdlet
         }
     }
 
-    /// <inheritdoc />
-    protected override void StopProcessing() => _stopping.Cancel();
-
     private void Test(CometChatContext context)
     {
         try
         {
             // The cheapest call that needs a full-access key.
-            Task.Run(() => context.Client.ListRolesAsync(1, 1, _stopping.Token)).GetAwaiter().GetResult();
+            Await(token => context.Client.ListRolesAsync(1, 1, token));
         }
         catch (OperationCanceledException)
         {

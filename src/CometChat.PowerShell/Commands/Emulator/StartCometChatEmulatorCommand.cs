@@ -13,9 +13,8 @@ namespace CometChat.PowerShell.Commands;
 /// <summary>Starts the bundled CometChat emulator on 127.0.0.1 and connects to it.</summary>
 [Cmdlet(VerbsLifecycle.Start, "CometChatEmulator")]
 [OutputType(typeof(CometChatEmulator))]
-public sealed class StartCometChatEmulatorCommand : PSCmdlet
+public sealed class StartCometChatEmulatorCommand : CancellableCmdlet
 {
-    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>TCP port on 127.0.0.1; a free one when not given.</summary>
     [Parameter]
@@ -81,9 +80,6 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
     public SwitchParameter NoDefault { get; set; }
 
     /// <inheritdoc />
-    protected override void StopProcessing() => _stopping.Cancel();
-
-    /// <inheritdoc />
     protected override void EndProcessing()
     {
         var apiKey = EmulatorProcess.NewKey();
@@ -92,7 +88,8 @@ public sealed class StartCometChatEmulatorCommand : PSCmdlet
         EmulatorProcess process;
         try
         {
-            process = EmulatorProcess.Start(Arguments(dataPath), apiKey, authOnlyKey, TimeSpan.FromSeconds(StartTimeoutSec), _stopping.Token);
+            var arguments = Arguments(dataPath);
+            process = Await(token => EmulatorProcess.StartAsync(arguments, apiKey, authOnlyKey, TimeSpan.FromSeconds(StartTimeoutSec), token));
         }
         catch (OperationCanceledException)
         {
