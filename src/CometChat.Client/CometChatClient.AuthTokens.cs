@@ -4,22 +4,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 
 namespace CometChat.Client;
 
 public sealed partial class CometChatClient
 {
     /// <summary>Issues a login token (<c>POST /users/{uid}/auth_tokens</c>); without <paramref name="force"/> the newest existing one may be returned.</summary>
-    public async Task<CometChatAuthToken> CreateAuthTokenAsync(string uid, bool force, CancellationToken cancellationToken = default)
-    {
-        var exchange = await SendAsync(HttpMethod.Post, TokensPath(uid), new ForceBody { Force = force }, RateBucket.Core, cancellationToken).ConfigureAwait(false);
-        var token = ReadData<CometChatAuthToken>(exchange);
-        if (string.IsNullOrEmpty(token.Uid))
-        {
-            token.Uid = uid.ToLowerInvariant();
-        }
-        return token;
-    }
+    public Task<CometChatAuthToken> CreateAuthTokenAsync(string uid, bool force, CancellationToken cancellationToken = default)
+        => SendAsync(CometChatRequests.CreateAuthToken(uid, force), cancellationToken);
 
     /// <summary>Lists a user's tokens, one page.</summary>
     public async Task<CometChatPage<CometChatAuthToken>> ListAuthTokensAsync(string uid, int page = 1, int perPage = 100, CancellationToken cancellationToken = default)
@@ -43,16 +36,12 @@ public sealed partial class CometChatClient
 
     /// <summary>Revokes one token.</summary>
     public Task RemoveAuthTokenAsync(string uid, string token, CancellationToken cancellationToken = default)
-        => SendAsync(HttpMethod.Delete, TokensPath(uid) + "/" + Segment("authToken", token), null, RateBucket.Standard, cancellationToken);
+        => SendAsync(CometChatRequests.RemoveAuthToken(uid, token), cancellationToken);
 
     /// <summary>Revokes every token of a user.</summary>
     public Task RemoveAllAuthTokensAsync(string uid, CancellationToken cancellationToken = default)
-        => SendAsync(HttpMethod.Delete, TokensPath(uid), null, RateBucket.Standard, cancellationToken);
+        => SendAsync(CometChatRequests.RemoveAllAuthTokens(uid), cancellationToken);
 
     private static string TokensPath(string uid) => "/users/" + Segment("uid", uid) + "/auth_tokens";
 
-    private sealed class ForceBody
-    {
-        public bool Force { get; set; }
-    }
 }

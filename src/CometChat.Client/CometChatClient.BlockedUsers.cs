@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 
 namespace CometChat.Client;
 
@@ -12,11 +13,11 @@ public sealed partial class CometChatClient
 {
     /// <summary>Makes <paramref name="uid"/> block each of <paramref name="blockedUids"/>; one result per target.</summary>
     public Task<IReadOnlyDictionary<string, ActionResult>> BlockUsersAsync(string uid, IEnumerable<string> blockedUids, CancellationToken cancellationToken = default)
-        => ChangeBlocksAsync(HttpMethod.Post, uid, blockedUids, cancellationToken);
+        => SendAsync(CometChatRequests.BlockUsers(uid, blockedUids), cancellationToken);
 
     /// <summary>Lifts blocks of <paramref name="uid"/> on each of <paramref name="blockedUids"/>; one result per target.</summary>
     public Task<IReadOnlyDictionary<string, ActionResult>> UnblockUsersAsync(string uid, IEnumerable<string> blockedUids, CancellationToken cancellationToken = default)
-        => ChangeBlocksAsync(HttpMethod.Delete, uid, blockedUids, cancellationToken);
+        => SendAsync(CometChatRequests.UnblockUsers(uid, blockedUids), cancellationToken);
 
     /// <summary>Lists the users <paramref name="uid"/> has blocked, one page.</summary>
     public async Task<CometChatPage<CometChatBlockedUser>> ListBlockedUsersAsync(string uid, int page = 1, int perPage = 100, CancellationToken cancellationToken = default)
@@ -31,17 +32,6 @@ public sealed partial class CometChatClient
         return result;
     }
 
-    private async Task<IReadOnlyDictionary<string, ActionResult>> ChangeBlocksAsync(HttpMethod method, string uid, IEnumerable<string> blockedUids, CancellationToken cancellationToken)
-    {
-        var body = new BlockBody { BlockedUids = blockedUids.ToList() };
-        var exchange = await SendAsync(method, BlocksPath(uid), body, RateBucket.Standard, cancellationToken).ConfigureAwait(false);
-        return ReadData<Dictionary<string, ActionResult>>(exchange);
-    }
-
     private static string BlocksPath(string uid) => "/users/" + Segment("uid", uid) + "/blockedusers";
 
-    private sealed class BlockBody
-    {
-        public List<string> BlockedUids { get; set; } = new();
-    }
 }

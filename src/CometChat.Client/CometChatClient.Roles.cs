@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.Client.Validation;
 
 namespace CometChat.Client;
@@ -23,21 +24,14 @@ public sealed partial class CometChatClient
         => ReadData<CometChatRole>(await SendAsync(HttpMethod.Get, "/roles/" + Segment("role", role), null, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Creates a role.</summary>
-    public async Task<CometChatRole> CreateRoleAsync(NewRole role, CancellationToken cancellationToken = default)
-    {
-        InputRules.ThrowIfAny(InputRules.Check(role));
-        return ReadData<CometChatRole>(await SendAsync(HttpMethod.Post, "/roles", role, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
-    }
+    public Task<CometChatRole> CreateRoleAsync(NewRole role, CancellationToken cancellationToken = default)
+        => SendAsync(CometChatRequests.CreateRole(role), cancellationToken);
 
     /// <summary>Updates a role.</summary>
-    public async Task<CometChatRole> UpdateRoleAsync(string role, RoleUpdate update, CancellationToken cancellationToken = default)
-    {
-        var path = "/roles/" + Segment("role", role);
-        InputRules.ThrowIfAny(InputRules.Check(update));
-        return ReadData<CometChatRole>(await SendAsync(HttpMethod.Put, path, update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
-    }
+    public Task<CometChatRole> UpdateRoleAsync(string role, RoleUpdate update, CancellationToken cancellationToken = default)
+        => SendAsync(CometChatRequests.UpdateRole(role, update), cancellationToken);
 
     /// <summary>Deletes a role; <c>default</c> can't be deleted.</summary>
     public Task RemoveRoleAsync(string role, CancellationToken cancellationToken = default)
-        => SendAsync(HttpMethod.Delete, "/roles/" + Segment("role", role), null, RateBucket.Standard, cancellationToken);
+        => SendAsync(CometChatRequests.RemoveRole(role), cancellationToken);
 }

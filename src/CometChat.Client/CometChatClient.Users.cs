@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using CometChat.Client.Errors;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.Client.Validation;
 using CometChat.Client.Json;
 
@@ -18,14 +19,17 @@ public sealed partial class CometChatClient
     /// meets <c>ERR_UID_ALREADY_EXISTS</c>, the stored user is fetched: if it is what was sent, the lost attempt was
     /// applied and the user is returned as created; otherwise the conflict is real and is thrown.
     /// </summary>
-    public async Task<CometChatUser> CreateUserAsync(NewUser user, CancellationToken cancellationToken = default)
+    public Task<CometChatUser> CreateUserAsync(NewUser user, CancellationToken cancellationToken = default)
+        => CreateUserAsync(CometChatRequests.CreateUser(user), user, cancellationToken);
+
+    /// <summary>Creates a user from a request prepared for it (<see cref="CometChatRequests.CreateUser"/>); see <see cref="CreateUserAsync(NewUser, CancellationToken)"/>.</summary>
+    public async Task<CometChatUser> CreateUserAsync(PreparedRequest<CometChatUser> prepared, NewUser user, CancellationToken cancellationToken = default)
     {
-        var body = CometChatJson.Serialize(user);
-        InputRules.ThrowIfAny(InputRules.Check(user, body.Length));
-        var request = new ApiRequest(HttpMethod.Post, "/users", body, RateBucket.Core);
+        prepared.ThrowIfInvalid();
+        var request = prepared.ToApiRequest();
         try
         {
-            return ReadData<CometChatUser>(await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false));
+            return Read(await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false), prepared.Read);
         }
         catch (CometChatApiException conflict) when (conflict.ErrorCode == ErrorCodes.UidAlreadyExists && request.HadAmbiguousFailure)
         {
@@ -82,59 +86,18 @@ public sealed partial class CometChatClient
     }
 
     /// <summary>Updates a user (<c>PUT /users/{uid}</c>) and returns it as stored.</summary>
-    public async Task<CometChatUser> UpdateUserAsync(string uid, UserUpdate update, CancellationToken cancellationToken = default)
-    {
-        var path = "/users/" + Segment("uid", uid);
-        InputRules.ThrowIfAny(InputRules.Check(update));
-        return ReadData<CometChatUser>(await SendAsync(HttpMethod.Put, path, update, RateBucket.Standard, cancellationToken).ConfigureAwait(false));
-    }
+    public Task<CometChatUser> UpdateUserAsync(string uid, UserUpdate update, CancellationToken cancellationToken = default)
+        => SendAsync(CometChatRequests.UpdateUser(uid, update), cancellationToken);
 
     /// <summary>Deletes a user (<c>DELETE /users/{uid}</c>): deactivates it, or removes it for good when <paramref name="permanent"/>.</summary>
-    public async Task DeleteUserAsync(string uid, bool permanent, CancellationToken cancellationToken = default)
-        => await SendAsync(HttpMethod.Delete, "/users/" + Segment("uid", uid), new DeleteUserBody { Permanent = permanent }, RateBucket.Core, cancellationToken).ConfigureAwait(false);
+    public Task DeleteUserAsync(string uid, bool permanent, CancellationToken cancellationToken = default)
+        => SendAsync(CometChatRequests.DeleteUser(uid, permanent), cancellationToken);
 
     /// <summary>Deactivates users in one request (<c>DELETE /users</c>).</summary>
-    public async Task<BulkStateResult> DeactivateUsersAsync(IEnumerable<string> uids, CancellationToken cancellationToken = default)
-    {
-        var exchange = await SendAsync(HttpMethod.Delete, "/users", new DeactivateBody { UidsToDeactivate = uids.ToList() }, RateBucket.Core, cancellationToken).ConfigureAwait(false);
-        var buckets = ReadData<DeactivationBuckets>(exchange);
-        return new BulkStateResult(buckets.DeactivatedUids, buckets.AlreadyDeactivatedUids, buckets.NotFound);
-    }
+    public Task<BulkStateResult> DeactivateUsersAsync(IEnumerable<string> uids, CancellationToken cancellationToken = default)
+        => SendAsync(CometChatRequests.DeactivateUsers(uids), cancellationToken);
 
     /// <summary>Reactivates users in one request (<c>PUT /users</c>).</summary>
-    public async Task<BulkStateResult> ReactivateUsersAsync(IEnumerable<string> uids, CancellationToken cancellationToken = default)
-    {
-        var exchange = await SendAsync(HttpMethod.Put, "/users", new ReactivateBody { UidsToActivate = uids.ToList() }, RateBucket.Standard, cancellationToken).ConfigureAwait(false);
-        var buckets = ReadData<ReactivationBuckets>(exchange);
-        return new BulkStateResult(buckets.ReactivatedUids, buckets.NonDeactivatedUids, buckets.NotFound);
-    }
-
-    private sealed class DeleteUserBody
-    {
-        public bool Permanent { get; set; }
-    }
-
-    private sealed class DeactivateBody
-    {
-        public List<string> UidsToDeactivate { get; set; } = new();
-    }
-
-    private sealed class ReactivateBody
-    {
-        public List<string> UidsToActivate { get; set; } = new();
-    }
-
-    private sealed class DeactivationBuckets
-    {
-        public List<string>? DeactivatedUids { get; set; }
-        public List<string>? AlreadyDeactivatedUids { get; set; }
-        public List<string>? NotFound { get; set; }
-    }
-
-    private sealed class ReactivationBuckets
-    {
-        public List<string>? ReactivatedUids { get; set; }
-        public List<string>? NonDeactivatedUids { get; set; }
-        public List<string>? NotFound { get; set; }
-    }
+    public Task<BulkStateResult> ReactivateUsersAsync(IEnumerable<string> uids, CancellationToken cancellationToken = default)
+        => SendAsync(CometChatRequests.ReactivateUsers(uids), cancellationToken);
 }

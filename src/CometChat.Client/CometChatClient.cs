@@ -11,6 +11,7 @@ using CometChat.Client.Errors;
 using CometChat.Client.Http;
 using CometChat.Client.Json;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.Client.Validation;
 
 namespace CometChat.Client;
@@ -41,35 +42,24 @@ public sealed partial class CometChatClient : IDisposable
     /// <summary>The connection's rate limiter.</summary>
     public RequestPacer Pacer { get; }
 
+    /// <summary>
+    /// Sends a prepared write request (see <see cref="CometChatRequests"/>) and reads its answer. A request that breaks
+    /// a rule throws <see cref="CometChatValidationException"/> without being sent.
+    /// </summary>
+    public async Task<T> SendAsync<T>(PreparedRequest<T> request, CancellationToken cancellationToken = default)
+    {
+        request.ThrowIfInvalid();
+        return Read(await _transport.SendAsync(request.ToApiRequest(), cancellationToken).ConfigureAwait(false), request.Read);
+    }
+
     private Task<ApiExchange> SendAsync(HttpMethod method, string path, object? body, RateBucket bucket, CancellationToken cancellationToken, string? onBehalfOf = null)
         => onBehalfOf is not null && InputRules.Identifier("onBehalfOf", onBehalfOf) is { } problem
             ? Task.FromException<ApiExchange>(new CometChatValidationException(new[] { problem }))
             : _transport.SendAsync(new ApiRequest(method, path, body is null ? null : CometChatJson.Serialize(body), bucket, onBehalfOf), cancellationToken);
 
-    private T ReadData<T>(ApiExchange exchange) => Read(exchange, root =>
-    {
-        if (!root.TryGetProperty("data", out var data) || data.ValueKind == JsonValueKind.Null)
-        {
-            throw new JsonException("it has no data field");
-        }
-        return data.Deserialize<T>(CometChatJson.Options) ?? throw new JsonException("its data field is empty");
-    });
+    private T ReadData<T>(ApiExchange exchange) => Read(exchange, Answers.Data<T>);
 
-    private CometChatPage<T> ReadPage<T>(ApiExchange exchange) => Read(exchange, root =>
-    {
-        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
-        {
-            throw new JsonException("its data field is not a list");
-        }
-        var items = data.Deserialize<List<T>>(CometChatJson.Options) ?? new List<T>();
-        Pagination? pagination = null;
-        if (root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-            && meta.TryGetProperty("pagination", out var paging) && paging.ValueKind == JsonValueKind.Object)
-        {
-            pagination = paging.Deserialize<Pagination>(CometChatJson.Options);
-        }
-        return new CometChatPage<T>(items, pagination);
-    });
+    private CometChatPage<T> ReadPage<T>(ApiExchange exchange) => Read(exchange, Answers.Page<T>);
 
     /// <summary>
     /// Reads a successful answer's JSON object. Whatever is wrong with it (not JSON, not an object, a field of the

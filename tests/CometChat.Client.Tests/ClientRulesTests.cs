@@ -19,7 +19,7 @@ public sealed class ClientRulesTests
     [InlineData("9:", false)]
     public void Identifiers_are_exactly_letters_digits_dash_and_underscore(string value, bool valid)
     {
-        Assert.Equal(valid, InputRules.IsIdentifier(value));
+        Assert.Equal(valid, InputRules.Identifier("uid", value) is null);
         Assert.Equal(valid, InputRules.Identifier("uid", value) is null);
     }
 

@@ -63,9 +63,6 @@ public static class InputRules
         return null;
     }
 
-    /// <summary>Whether <paramref name="value"/> is a valid uid or role id.</summary>
-    public static bool IsIdentifier(string? value) => Identifier("uid", value) is null;
-
     /// <summary>
     /// One path segment of a request: the value must follow the identifier rule (uids, role ids, auth tokens all
     /// do), then it is escaped. Throws <see cref="CometChatValidationException"/> otherwise.
@@ -139,15 +136,6 @@ public static class InputRules
         }
         CheckRoleCommon(problems, update.Description, update.Metadata);
         return problems;
-    }
-
-    /// <summary>Throws <see cref="CometChatValidationException"/> when there is any problem.</summary>
-    public static void ThrowIfAny(IReadOnlyList<FieldProblem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new CometChatValidationException(problems);
-        }
     }
 
     /// <summary>Length in characters as CometChat counts them (a character outside the BMP counts once).</summary>

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using CometChat.Client;
 using CometChat.Client.Errors;
 using CometChat.Client.Http;
+using CometChat.Client.Requests;
 using CometChat.Client.Validation;
 
 namespace CometChat.PowerShell.Infrastructure;
@@ -253,18 +254,34 @@ public abstract class CometChatCmdlet : CancellableCmdlet
     protected bool IsWhatIf => Preferences.WhatIf(this);
 
     /// <summary>
-    /// ShouldProcess for a request: the -WhatIf/-Confirm text names the action, the target, what else happens
-    /// (<paramref name="consequence"/>, e.g. " and move its 3 users to role 'default'"), and the request (method,
-    /// path, redacted body). With <paramref name="force"/> the confirmation prompt is skipped, but -WhatIf still
-    /// only describes.
+    /// ShouldProcess for a prepared request: the -WhatIf/-Confirm text names the action, the target, what else
+    /// happens (<paramref name="consequence"/>, e.g. " and move its 3 users to role 'default'"), and the request
+    /// exactly as it will be sent (method, path, redacted body). The text is only built when it will be shown. With
+    /// <paramref name="force"/> the confirmation prompt is skipped, but -WhatIf still only describes.
     /// </summary>
-    protected bool ShouldSend(string action, string target, string method, string path, object? body, bool force = false, string? consequence = null)
+    protected bool ShouldSend(string action, string target, PreparedRequest request, bool force = false, string? consequence = null)
     {
         if (force && !IsWhatIf)
         {
             return true;
         }
-        var request = RequestPreview.Describe(method, path, body);
-        return ShouldProcess($"{action} '{target}'{consequence}: {request}", $"{action} '{target}'{consequence}? ({request})", action);
+        if (!IsWhatIf && !WouldConfirm())
+        {
+            return ShouldProcess(target, action);
+        }
+        var described = RequestPreview.Describe(request);
+        return ShouldProcess($"{action} '{target}'{consequence}: {described}", $"{action} '{target}'{consequence}? ({described})", action);
+    }
+
+    /// <summary>Whether ShouldProcess will ask: -Confirm, or this cmdlet's impact at or above $ConfirmPreference.</summary>
+    private bool WouldConfirm()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+        {
+            return LanguagePrimitives.IsTrue(confirm is SwitchParameter flag ? flag.IsPresent : confirm);
+        }
+        var impact = ((CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute)))?.ConfirmImpact ?? ConfirmImpact.Medium;
+        var preference = GetVariableValue("ConfirmPreference") is { } value && LanguagePrimitives.TryConvertTo(value, out ConfirmImpact level) ? level : ConfirmImpact.High;
+        return preference != ConfirmImpact.None && impact >= preference;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CometChat.Client.Errors;
 using CometChat.Client.Models;
 
 namespace CometChat.PowerShell.Infrastructure;
@@ -40,6 +41,23 @@ internal static class InputConversion
                 return FromProperties(custom);
             default:
                 throw new ArgumentException($"Metadata must be a JSON object text, a hashtable or an object; a {value.GetType().Name} can't be used.");
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Metadata(object)"/>, with a value that can't be converted noted in <paramref name="problems"/> (as
+    /// CometChat would report it: <c>metadata</c>, ERR_BAD_REQUEST) instead of thrown, so it fails its row alone.
+    /// </summary>
+    public static CometChatMetadata? Metadata(object? value, List<FieldProblem> problems)
+    {
+        try
+        {
+            return Metadata(value);
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException)
+        {
+            problems.Add(new FieldProblem("metadata", error.Message));
+            return null;
         }
     }
 

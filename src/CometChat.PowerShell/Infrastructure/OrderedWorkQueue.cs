@@ -64,9 +64,6 @@ internal sealed class OrderedWorkQueue<TItem> where TItem : class
         return false;
     }
 
-    /// <summary>The oldest item's task, if any.</summary>
-    public Task? Oldest => _pending.Count > 0 ? _pending.Peek().Task : null;
-
     /// <summary>Waits until some item finishes or <paramref name="timeout"/> passes.</summary>
     public void WaitForAnyCompletion(TimeSpan timeout, CancellationToken cancellationToken)
         => _completions.Wait(timeout, cancellationToken);

@@ -1,30 +1,30 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using CometChat.Client;
 using CometChat.Client.Json;
+using CometChat.Client.Requests;
 
 namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>
-/// Describes the request a command would send, for -WhatIf and -Confirm: method, path and body, with the values of
-/// <c>metadata["@private"]</c> (where CometChat's notification extensions keep e-mail addresses and phone numbers)
-/// replaced by <c>***</c>.
+/// Describes a prepared request for -WhatIf and -Confirm: method, path (secrets masked) and the body as it will be
+/// sent, with the values of <c>metadata["@private"]</c> (where CometChat's notification extensions keep e-mail
+/// addresses and phone numbers) replaced by <c>***</c>.
 /// </summary>
 internal static class RequestPreview
 {
-    public static string Describe(string method, string path, object? body)
+    public static string Describe(PreparedRequest request)
     {
-        var text = new StringBuilder(method).Append(" /v3").Append(path);
-        if (body is not null)
+        var text = new StringBuilder(request.Method).Append(" /v3").Append(request.DisplayPath);
+        if (request.Body is { } body)
         {
             text.Append(' ').Append(RedactedJson(body));
         }
         return text.ToString();
     }
 
-    private static string RedactedJson(object body)
+    private static string RedactedJson(byte[] body)
     {
-        var node = JsonNode.Parse(CometChatJson.Serialize(body));
+        var node = JsonNode.Parse(body);
         if (node?["metadata"] is JsonObject metadata && metadata.ContainsKey("@private"))
         {
             metadata["@private"] = "***";

@@ -49,8 +49,4 @@ internal static class UserInput
             Tags = update.Tags is { Count: > 0 } tags ? new CometChatTagList(tags) : null,
         };
     }
-
-    /// <summary>Lowercased uids without blanks and duplicates, in first-seen order.</summary>
-    public static IEnumerable<string> DistinctUids(IEnumerable<string> uids)
-        => uids.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).Distinct(System.StringComparer.OrdinalIgnoreCase);
 }

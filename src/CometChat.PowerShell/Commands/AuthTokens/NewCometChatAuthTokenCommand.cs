@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.Client.Secrets;
 using CometChat.PowerShell.Infrastructure;
 
@@ -47,9 +48,10 @@ public sealed class NewCometChatAuthTokenCommand : CometChatBulkCmdlet<CometChat
         Action<CometChatAuthToken> write = AsPlainText ? token => WriteObject(SecretText.Reveal(token.Token)) : WriteObject;
         foreach (var (uid, target) in UidsOf(Uid, InputObject))
         {
-            if (ShouldSend("Issue an auth token for CometChat user", uid, "POST", "/users/" + Uri.EscapeDataString(uid) + "/auth_tokens", new { force }))
+            var request = CometChatRequests.CreateAuthToken(uid, force);
+            if (ShouldSend("Issue an auth token for CometChat user", uid, request))
             {
-                Submit(target, uid, (client, token) => client.CreateAuthTokenAsync(uid, force, token), write);
+                Submit(target, uid, (client, token) => client.SendAsync(request, token), write);
             }
         }
     }

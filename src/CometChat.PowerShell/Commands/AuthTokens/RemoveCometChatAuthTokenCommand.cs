@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using CometChat.Client.Requests;
 using CometChat.Client.Secrets;
 using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
@@ -64,27 +65,17 @@ public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
 
     private void Revoke(string uid, object target)
     {
-        var token = Token;
-        var problems = new[] { InputRules.Identifier("uid", uid), All ? null : InputRules.Identifier("authToken", token) }
-            .Where(problem => problem is not null).ToArray();
-        if (problems.Length > 0)
+        var request = All ? CometChatRequests.RemoveAllAuthTokens(uid) : CometChatRequests.RemoveAuthToken(uid, Token);
+        if (request.Problems.Count > 0)
         {
-            RejectInput(problems!, target, InputObject is not null);
+            RejectInput(request.Problems, target, InputObject is not null);
             return;
         }
-        var path = "/users/" + Uri.EscapeDataString(uid) + "/auth_tokens";
-        if (All)
+        // The path shows the token masked: tia_17********5b.
+        var action = All ? "Revoke every auth token of CometChat user" : $"Revoke auth token {SecretText.Mask(Token)} of CometChat user";
+        if (ShouldSend(action, uid, request, Force))
         {
-            if (ShouldSend("Revoke every auth token of CometChat user", uid, "DELETE", path, null, Force))
-            {
-                Submit(target, uid, async (client, cancel) => { await client.RemoveAllAuthTokensAsync(uid, cancel).ConfigureAwait(false); return true; }, _ => { });
-            }
-            return;
-        }
-        var masked = SecretText.Mask(token);
-        if (ShouldSend($"Revoke auth token {masked} of CometChat user", uid, "DELETE", path + "/" + masked, null, Force))
-        {
-            Submit(target, uid, async (client, cancel) => { await client.RemoveAuthTokenAsync(uid, token, cancel).ConfigureAwait(false); return true; }, _ => { });
+            Submit(target, uid, (client, cancel) => client.SendAsync(request, cancel), _ => { });
         }
     }
 }

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using CometChat.Client;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 
 namespace CometChat.PowerShell.Commands;
 
@@ -35,15 +33,12 @@ public abstract class BlockChangeCmdlet : RelationChangeCmdlet
     protected override string Action => Blocking ? "Block users for CometChat user" : "Unblock users for CometChat user";
 
     /// <inheritdoc />
-    protected override (string Method, string PathSuffix) Request => (Blocking ? "POST" : "DELETE", "/blockedusers");
-
-    /// <inheritdoc />
     protected override (string Uid, string Other)? RelationOf(object piped)
         => piped is CometChatBlockedUser block ? (block.BlockedBy, block.Uid) : null;
 
     /// <inheritdoc />
-    protected override Task<IReadOnlyDictionary<string, ActionResult>> SendAsync(CometChatClient client, string uid, List<string> others, CancellationToken cancellationToken)
-        => Blocking ? client.BlockUsersAsync(uid, others, cancellationToken) : client.UnblockUsersAsync(uid, others, cancellationToken);
+    protected override PreparedRequest<IReadOnlyDictionary<string, ActionResult>> Prepare(string uid, List<string> others)
+        => Blocking ? CometChatRequests.BlockUsers(uid, others) : CometChatRequests.UnblockUsers(uid, others);
 
     /// <inheritdoc />
     protected override object Changed(string uid, string other, ActionResult result)

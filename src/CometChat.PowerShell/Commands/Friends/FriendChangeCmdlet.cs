@@ -1,9 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using CometChat.Client;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 
 namespace CometChat.PowerShell.Commands;
 
@@ -35,15 +33,12 @@ public abstract class FriendChangeCmdlet : RelationChangeCmdlet
     protected override string Action => Adding ? "Add friends of CometChat user" : "Remove friends of CometChat user";
 
     /// <inheritdoc />
-    protected override (string Method, string PathSuffix) Request => (Adding ? "POST" : "DELETE", "/friends");
-
-    /// <inheritdoc />
     protected override (string Uid, string Other)? RelationOf(object piped)
         => piped is CometChatFriend friend ? (friend.FriendOf, friend.Uid) : null;
 
     /// <inheritdoc />
-    protected override Task<IReadOnlyDictionary<string, ActionResult>> SendAsync(CometChatClient client, string uid, List<string> others, CancellationToken cancellationToken)
-        => Adding ? client.AddFriendsAsync(uid, others, cancellationToken) : client.RemoveFriendsAsync(uid, others, cancellationToken);
+    protected override PreparedRequest<IReadOnlyDictionary<string, ActionResult>> Prepare(string uid, List<string> others)
+        => Adding ? CometChatRequests.AddFriends(uid, others) : CometChatRequests.RemoveFriends(uid, others);
 
     /// <inheritdoc />
     protected override object Changed(string uid, string other, ActionResult result)

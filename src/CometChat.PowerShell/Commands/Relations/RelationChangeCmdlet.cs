@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using CometChat.Client;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
 
@@ -43,8 +44,6 @@ public abstract class RelationChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictio
     /// <summary>The ShouldProcess action, e.g. "Block users for CometChat user".</summary>
     protected abstract string Action { get; }
 
-    /// <summary>The request's method and path below the user, e.g. ("POST", "/blockedusers").</summary>
-    protected abstract (string Method, string PathSuffix) Request { get; }
 
     /// <summary>
     /// The relation a piped object of this module stands for, when piped without the other users: a block from
@@ -52,8 +51,8 @@ public abstract class RelationChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictio
     /// </summary>
     protected abstract (string Uid, string Other)? RelationOf(object piped);
 
-    /// <summary>Sends one request.</summary>
-    protected abstract Task<IReadOnlyDictionary<string, ActionResult>> SendAsync(CometChatClient client, string uid, List<string> others, CancellationToken cancellationToken);
+    /// <summary>The request that changes the relations of <paramref name="uid"/> with <paramref name="others"/>.</summary>
+    protected abstract PreparedRequest<IReadOnlyDictionary<string, ActionResult>> Prepare(string uid, List<string> others);
 
     /// <summary>The output object for one other user whose relation changed.</summary>
     protected abstract object Changed(string uid, string other, ActionResult result);
@@ -73,28 +72,21 @@ public abstract class RelationChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictio
         foreach (var uid in uids)
         {
             object target = InputObject ?? (object)uid;
-            var problems = new List<FieldProblem>();
-            if (InputRules.Identifier("uid", uid) is { } badUid)
-            {
-                problems.Add(badUid);
-            }
+            var request = Prepare(uid, others);
+            var problems = request.Problems.ToList();
             if (others.Count == 0)
             {
                 problems.Add(new FieldProblem(BodyField, $"The {BodyField} field is required: give -{OtherUidsParameter}, the users whose relation with this user changes."));
-            }
-            for (var i = 0; i < others.Count; i++)
-            {
-                if (InputRules.Identifier($"{BodyField}.{i}", others[i]) is { } badOther)
-                {
-                    problems.Add(badOther);
-                }
             }
             if (problems.Count > 0)
             {
                 RejectInput(problems, target, InputObject is not null);
                 continue;
             }
-            Send(uid, others, target);
+            if (ShouldSend(Action, uid, request))
+            {
+                Submit(target, uid, (client, token) => client.SendAsync(request, token), results => Report(uid, others, results, target));
+            }
         }
     }
 
@@ -109,17 +101,6 @@ public abstract class RelationChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictio
             return (new[] { relation.Uid }, new List<string> { relation.Other });
         }
         return (Uid, InputConversion.UidList(OtherUids));
-    }
-
-    private void Send(string uid, List<string> others, object target)
-    {
-        var (method, suffix) = Request;
-        var path = "/users/" + Uri.EscapeDataString(uid) + suffix;
-        if (!ShouldSend(Action, uid, method, path, new Dictionary<string, List<string>> { [BodyField] = others }))
-        {
-            return;
-        }
-        Submit(target, uid, (client, token) => SendAsync(client, uid, others, token), results => Report(uid, others, results, target));
     }
 
     private void Report(string uid, List<string> others, IReadOnlyDictionary<string, ActionResult> results, object target)

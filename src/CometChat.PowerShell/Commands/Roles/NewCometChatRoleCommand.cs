@@ -1,7 +1,8 @@
-using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -50,28 +51,38 @@ public sealed class NewCometChatRoleCommand : CometChatCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        BeginRecord();
         object target = InputObject ?? (object)Role;
+        var problems = new List<FieldProblem>();
+        var role = new NewRole
+        {
+            Role = Role.Trim(),
+            Name = Name,
+            Description = InputConversion.Text(Description),
+            Metadata = InputConversion.Metadata(Metadata, problems),
+            Settings = RoleSettings.From(InputConversion.Text(ListUsers), InputConversion.Text(SendMessagesTo)),
+        };
+        // Built (and checked) once: -WhatIf shows it and the client sends it. A bad row costs its error, no request.
+        var request = CometChatRequests.CreateRole(role);
+        problems.InsertRange(0, request.Problems);
+        if (problems.Count > 0)
+        {
+            RejectInput(problems, target, InputObject is not null);
+            return;
+        }
+        if (!ShouldSend("Create CometChat role", role.Role, request))
+        {
+            if (PassThru && IsWhatIf)
+            {
+                WriteObject(new CometChatRole { Role = role.Role.ToLowerInvariant(), Name = role.Name, Description = role.Description, Metadata = role.Metadata, Settings = role.Settings });
+            }
+            return;
+        }
         try
         {
-            var role = new NewRole
-            {
-                Role = Role.Trim(),
-                Name = Name,
-                Description = InputConversion.Text(Description),
-                Metadata = InputConversion.Metadata(Metadata),
-                Settings = RoleSettings.From(InputConversion.Text(ListUsers), InputConversion.Text(SendMessagesTo)),
-            };
-            if (!ShouldSend("Create CometChat role", role.Role, "POST", "/roles", role))
-            {
-                if (PassThru && IsWhatIf)
-                {
-                    WriteObject(new CometChatRole { Role = role.Role.ToLowerInvariant(), Name = role.Name, Description = role.Description, Metadata = role.Metadata, Settings = role.Settings });
-                }
-                return;
-            }
-            WriteObject(Await((client, token) => client.CreateRoleAsync(role, token)));
+            WriteObject(Await((client, token) => client.SendAsync(request, token)));
         }
-        catch (Exception error) when (error is CometChatException or ArgumentException or FormatException)
+        catch (CometChatException error)
         {
             WriteFailure(error, target);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -47,24 +48,29 @@ public sealed class RemoveCometChatRoleCommand : CometChatCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        BeginRecord();
         foreach (var role in Role)
         {
+            var id = (role ?? string.Empty).Trim();
+            object target = InputObject ?? (object?)role ?? string.Empty;
+            var request = CometChatRequests.RemoveRole(id);
+            if (request.Problems.Count > 0)
+            {
+                // Refused before any request, the count of its users included.
+                RejectInput(request.Problems, target, InputObject is not null);
+                continue;
+            }
             try
             {
-                var id = (role ?? string.Empty).Trim();
-                if (id.Length == 0)
+                if (ShouldSend("Delete CometChat role", id, request, Force, $" and move {UsersHolding(id)} to role 'default'"))
                 {
-                    throw new ArgumentException("The role is empty.");
-                }
-                if (ShouldSend("Delete CometChat role", id, "DELETE", "/roles/" + Uri.EscapeDataString(id), null, Force, $" and move {UsersHolding(id)} to role 'default'"))
-                {
-                    Await(async (client, token) => { await client.RemoveRoleAsync(id, token).ConfigureAwait(false); return true; });
+                    Await((client, token) => client.SendAsync(request, token));
                     WriteVerbose($"Role '{id}' deleted.");
                 }
             }
-            catch (Exception error) when (error is CometChatException or ArgumentException)
+            catch (CometChatException error)
             {
-                WriteFailure(error, InputObject ?? (object?)role);
+                WriteFailure(error, target);
             }
         }
     }

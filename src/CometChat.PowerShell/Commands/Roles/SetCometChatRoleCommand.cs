@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -57,6 +58,7 @@ public sealed class SetCometChatRoleCommand : CometChatCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        BeginRecord();
         object target = InputObject ?? (object)Role;
         if (InputObject?.BaseObject is CometChatRole)
         {
@@ -65,28 +67,32 @@ public sealed class SetCometChatRoleCommand : CometChatCmdlet
             if (!GivenOnCommandLine(nameof(Description))) Description = null;
             if (!GivenOnCommandLine(nameof(Metadata))) Metadata = null;
         }
+        var id = Role.Trim();
+        var problems = new List<FieldProblem>();
+        var update = new RoleUpdate
+        {
+            Name = InputConversion.Text(Name),
+            Description = InputConversion.Text(Description),
+            Metadata = InputConversion.Metadata(Metadata, problems),
+            Unset = Clear?.Select(field => field.ToLowerInvariant()).Distinct().ToList(),
+        };
+        var listUsers = InputConversion.Text(ListUsers);
+        var sendMessagesTo = InputConversion.Text(SendMessagesTo);
+        if (problems.Count == 0 && update.Name is null && update.Description is null && update.Metadata is null && update.Unset is null
+            && listUsers is null && sendMessagesTo is null)
+        {
+            WriteVerbose($"Role '{id}': nothing to change.");
+            return;
+        }
+        var request = CometChatRequests.UpdateRole(id, update);
+        problems.InsertRange(0, request.Problems);
+        if (problems.Count > 0)
+        {
+            RejectInput(problems, target, InputObject is not null);
+            return;
+        }
         try
         {
-            var id = Role.Trim();
-            if (id.Length == 0)
-            {
-                throw new ArgumentException("The role is empty.");
-            }
-            var update = new RoleUpdate
-            {
-                Name = InputConversion.Text(Name),
-                Description = InputConversion.Text(Description),
-                Metadata = InputConversion.Metadata(Metadata),
-                Unset = Clear?.Select(field => field.ToLowerInvariant()).Distinct().ToList(),
-            };
-            var listUsers = InputConversion.Text(ListUsers);
-            var sendMessagesTo = InputConversion.Text(SendMessagesTo);
-            if (update.Name is null && update.Description is null && update.Metadata is null && update.Unset is null
-                && listUsers is null && sendMessagesTo is null)
-            {
-                WriteVerbose($"Role '{id}': nothing to change.");
-                return;
-            }
             if ((listUsers is null) != (sendMessagesTo is null) && !IsWhatIf)
             {
                 // CometChat replaces the settings object as a whole; keep the setting that was not given.
@@ -95,8 +101,8 @@ public sealed class SetCometChatRoleCommand : CometChatCmdlet
                 sendMessagesTo ??= current?.TryGetValue("sendMessagesTo", out var send) == true ? send as string : null;
             }
             update.Settings = RoleSettings.From(listUsers, sendMessagesTo);
-
-            if (!ShouldSend("Update CometChat role", id, "PUT", "/roles/" + Uri.EscapeDataString(id), update))
+            request = CometChatRequests.UpdateRole(id, update);
+            if (!ShouldSend("Update CometChat role", id, request))
             {
                 if (PassThru && IsWhatIf)
                 {
@@ -104,13 +110,13 @@ public sealed class SetCometChatRoleCommand : CometChatCmdlet
                 }
                 return;
             }
-            var role = Await((client, token) => client.UpdateRoleAsync(id, update, token));
+            var role = Await((client, token) => client.SendAsync(request, token));
             if (PassThru)
             {
                 WriteObject(role);
             }
         }
-        catch (Exception error) when (error is CometChatException or ArgumentException or FormatException)
+        catch (CometChatException error)
         {
             WriteFailure(error, target);
         }

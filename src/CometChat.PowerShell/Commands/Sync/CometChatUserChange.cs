@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CometChat.Client.Requests;
 using CometChat.Client.Sync;
 
 namespace CometChat.PowerShell.Commands;
@@ -10,10 +11,11 @@ namespace CometChat.PowerShell.Commands;
 /// </summary>
 public sealed class CometChatUserChange
 {
-    internal CometChatUserChange(PlannedChange plan, object? inputObject)
+    internal CometChatUserChange(PlannedChange plan, object? inputObject, PreparedRequest? request)
     {
         Plan = plan;
         InputObject = inputObject;
+        Request = request;
     }
 
     /// <summary>Create, Update, Reactivate, Deactivate, Delete, or None (with -IncludeEqual).</summary>
@@ -35,6 +37,9 @@ public sealed class CometChatUserChange
     public string? Result { get; internal set; }
 
     internal PlannedChange Plan { get; }
+
+    /// <summary>The request sent for this user alone (create, update or delete), built with the plan; null for a batched change.</summary>
+    internal PreparedRequest? Request { get; }
 
     /// <inheritdoc />
     public override string ToString()

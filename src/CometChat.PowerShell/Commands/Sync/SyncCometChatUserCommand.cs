@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using CometChat.Client;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.Client.Sync;
 using CometChat.PowerShell.Infrastructure;
 
@@ -64,68 +65,61 @@ public sealed class SyncCometChatUserCommand : UserSyncCmdlet
     /// <summary>A create, an update, a delete, or an update followed by a deactivation: one user, one or two requests.</summary>
     private void SubmitOne(CometChatUserChange change)
     {
-        var plan = change.Plan;
-        var uid = plan.Uid;
-        var path = "/users/" + Uri.EscapeDataString(uid);
-        var (action, method, requestPath, body) = plan.Action switch
+        var uid = change.Uid;
+        var action = change.Action switch
         {
-            SyncAction.Create => ("Create CometChat user", "POST", "/users", (object?)plan.Create),
-            SyncAction.Delete => ("Permanently delete CometChat user", "DELETE", path, new { permanent = true }),
-            _ => ("Update CometChat user", "PUT", path, plan.Update),
+            SyncAction.Create => "Create CometChat user",
+            SyncAction.Delete => "Permanently delete CometChat user",
+            _ => "Update CometChat user",
         };
-        if (!ShouldSend(action, uid, method, requestPath, body))
+        if (ShouldSend(action, uid, change.Request!))
         {
-            return;
+            Submit(change.InputObject ?? uid, uid, (client, token) => ApplyAsync(client, change, token), Report);
         }
-        Submit(change.InputObject ?? uid, uid, (client, token) => ApplyAsync(client, change, token), Report);
     }
 
+    /// <summary>Sends the change's request as the plan built it; a create or update asked to end deactivated is then deactivated.</summary>
     private static async Task<SyncStep> ApplyAsync(CometChatClient client, CometChatUserChange change, CancellationToken token)
     {
         var plan = change.Plan;
-        switch (plan.Action)
+        switch (change.Request)
         {
-            case SyncAction.Create:
-                await client.CreateUserAsync(plan.Create!, token).ConfigureAwait(false);
-                if (plan.DeactivateAfterCreate)
+            case PreparedRequest<CometChatUser> create when plan.Action == SyncAction.Create:
+                await client.CreateUserAsync(create, plan.Create!, token).ConfigureAwait(false);
+                if (!plan.DeactivateAfterCreate)
                 {
-                    await client.DeactivateUsersAsync(new[] { plan.Uid }, token).ConfigureAwait(false);
-                    return new SyncStep((change, SyncStep.Created), (change, SyncStep.Deactivated));
+                    return new SyncStep((change, SyncStep.Created));
                 }
-                return new SyncStep((change, SyncStep.Created));
-            case SyncAction.Delete:
-                await client.DeleteUserAsync(plan.Uid, permanent: true, token).ConfigureAwait(false);
+                await client.SendAsync(CometChatRequests.DeactivateUsers(new[] { plan.Uid }), token).ConfigureAwait(false);
+                return new SyncStep((change, SyncStep.Created), (change, SyncStep.Deactivated));
+            case PreparedRequest<CometChatUser> update:
+                await client.SendAsync(update, token).ConfigureAwait(false);
+                if (plan.Action == SyncAction.Deactivate)
+                {
+                    await client.SendAsync(CometChatRequests.DeactivateUsers(new[] { plan.Uid }), token).ConfigureAwait(false);
+                    return new SyncStep((change, SyncStep.Deactivated));
+                }
+                // A rehire was reactivated in a batch before this update; it is reported once both are done.
+                return new SyncStep((change, plan.Action == SyncAction.Reactivate ? SyncStep.Reactivated : SyncStep.Updated));
+            case PreparedRequest<bool> delete:
+                await client.SendAsync(delete, token).ConfigureAwait(false);
                 return new SyncStep((change, SyncStep.Deleted));
-            case SyncAction.Deactivate:
-                await client.UpdateUserAsync(plan.Uid, plan.Update!, token).ConfigureAwait(false);
-                await client.DeactivateUsersAsync(new[] { plan.Uid }, token).ConfigureAwait(false);
-                return new SyncStep((change, SyncStep.Deactivated));
-            case SyncAction.Reactivate:
-                // Reactivated in a batch before this update; reported as reactivated once both are done.
-                await client.UpdateUserAsync(plan.Uid, plan.Update!, token).ConfigureAwait(false);
-                return new SyncStep((change, SyncStep.Reactivated));
             default:
-                await client.UpdateUserAsync(plan.Uid, plan.Update!, token).ConfigureAwait(false);
-                return new SyncStep((change, SyncStep.Updated));
+                throw new InvalidOperationException($"No request was planned for {plan.Action} {plan.Uid}.");
         }
     }
 
     /// <summary>Reactivations or deactivations, 100 users a request; each user is reported on its own.</summary>
     private void SubmitBatches(List<CometChatUserChange> changes, bool reactivate)
     {
-        var (action, method, field) = reactivate ? ("Reactivate CometChat user", "PUT", "uidsToActivate") : ("Deactivate CometChat user", "DELETE", "uidsToDeactivate");
-        var wanted = changes.Where(change => ShouldSend(action, change.Uid, method, "/users", new Dictionary<string, string[]> { [field] = new[] { change.Uid } })).ToList();
+        var action = reactivate ? "Reactivate CometChat user" : "Deactivate CometChat user";
+        var wanted = changes.Where(change => ShouldSend(action, change.Uid, Batch(new[] { change.Uid }, reactivate))).ToList();
         for (var start = 0; start < wanted.Count; start += BatchSize)
         {
             var batch = wanted.Skip(start).Take(BatchSize).ToList();
             var uids = batch.Select(change => change.Uid).ToList();
-            Submit(null, null, async (client, token) =>
-            {
-                var result = reactivate
-                    ? await client.ReactivateUsersAsync(uids, token).ConfigureAwait(false)
-                    : await client.DeactivateUsersAsync(uids, token).ConfigureAwait(false);
-                return BatchOutcome(batch, result, reactivate);
-            }, Report, failure =>
+            var request = Batch(uids, reactivate);
+            Submit(null, null, async (client, token) => BatchOutcome(batch, await client.SendAsync(request, token).ConfigureAwait(false), reactivate), Report, failure =>
             {
                 // The whole request failed: every user in it failed, each reported against its own row.
                 foreach (var change in batch)
@@ -136,6 +130,9 @@ public sealed class SyncCometChatUserCommand : UserSyncCmdlet
             });
         }
     }
+
+    private static PreparedRequest<BulkStateResult> Batch(IEnumerable<string> uids, bool reactivate)
+        => reactivate ? CometChatRequests.ReactivateUsers(uids) : CometChatRequests.DeactivateUsers(uids);
 
     private SyncStep BatchOutcome(List<CometChatUserChange> batch, BulkStateResult result, bool reactivate)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CometChat.Client;
+using CometChat.Client.Requests;
 using CometChat.Client.Sync;
 using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
@@ -166,24 +167,23 @@ public abstract class UserSyncCmdlet : CometChatBulkCmdlet<SyncStep>
             return;
         }
         _rowOf[uid] = RecordNumber;
-        var problems = new List<FieldProblem>();
         if (InputRules.Identifier("uid", Uid) is { } badUid)
         {
             RejectInput(new[] { badUid }, target, InputObject is not null);
             return;
         }
-        PlannedChange plan;
-        try
+        var problems = new List<FieldProblem>();
+        var desired = ReadRow(uid, problems);
+        PlannedChange? plan = null;
+        PreparedRequest? request = null;
+        if (problems.Count == 0)
         {
-            plan = UserPlanner.Plan(ReadRow(uid), Snapshot.Find(uid), Scope);
+            // The request is built (and checked) once, here: the plan shows it and Sync sends it.
+            plan = UserPlanner.Plan(desired, Snapshot.Find(uid), Scope);
+            request = RequestFor(plan);
+            problems.AddRange(request?.Problems ?? Array.Empty<FieldProblem>());
         }
-        catch (Exception error) when (error is FormatException or ArgumentException)
-        {
-            RejectInput(new[] { new FieldProblem("metadata", error.Message) }, target, InputObject is not null);
-            return;
-        }
-        problems.AddRange(plan.Create is { } create ? InputRules.Check(create) : plan.Update is { } update ? InputRules.Check(update) : Array.Empty<FieldProblem>());
-        if (problems.Count == 0 && UnknownRole(plan.Create?.Role ?? plan.Update?.Role) is { } unknownRole)
+        if (problems.Count == 0 && UnknownRole(plan!.Create?.Role ?? plan.Update?.Role) is { } unknownRole)
         {
             problems.Add(unknownRole);
         }
@@ -192,7 +192,7 @@ public abstract class UserSyncCmdlet : CometChatBulkCmdlet<SyncStep>
             RejectInput(problems, target, InputObject is not null);
             return;
         }
-        if (plan.Action == SyncAction.None)
+        if (plan!.Action == SyncAction.None)
         {
             _unchanged.Add(uid);
             if (!IncludeEqual)
@@ -201,7 +201,7 @@ public abstract class UserSyncCmdlet : CometChatBulkCmdlet<SyncStep>
             }
         }
         _changeIndex[uid] = _changes.Count;
-        _changes.Add(new CometChatUserChange(plan, InputObject));
+        _changes.Add(new CometChatUserChange(plan, InputObject, request));
     }
 
     /// <inheritdoc />
@@ -255,7 +255,8 @@ public abstract class UserSyncCmdlet : CometChatBulkCmdlet<SyncStep>
         return Snapshot.Users.Values
             .Where(user => !_rowOf.ContainsKey(user.Uid) && (Scope is null || user.HasTag(Scope)))
             .Where(user => action == SyncAction.Delete || !user.Deactivated)
-            .Select(user => new CometChatUserChange(UserPlanner.Missing(user, action), null))
+            .Select(user => UserPlanner.Missing(user, action))
+            .Select(plan => new CometChatUserChange(plan, null, RequestFor(plan)))
             .ToList();
     }
 
@@ -277,7 +278,19 @@ public abstract class UserSyncCmdlet : CometChatBulkCmdlet<SyncStep>
         return current;
     }
 
-    private DesiredUser ReadRow(string uid)
+    /// <summary>
+    /// The one request of a change that is sent for its user alone: the create, the update (also before a
+    /// deactivation or after a reactivation), or the delete. Null when the change goes in a batch, or none.
+    /// </summary>
+    private static PreparedRequest? RequestFor(PlannedChange plan) => plan switch
+    {
+        { Action: SyncAction.Create, Create: { } create } => CometChatRequests.CreateUser(create),
+        { Action: SyncAction.Delete } => CometChatRequests.DeleteUser(plan.Uid, permanent: true),
+        { Update: { } update } => CometChatRequests.UpdateUser(plan.Uid, update),
+        _ => null,
+    };
+
+    private DesiredUser ReadRow(string uid, List<FieldProblem> problems)
     {
         var desired = new DesiredUser
         {
@@ -287,7 +300,7 @@ public abstract class UserSyncCmdlet : CometChatBulkCmdlet<SyncStep>
             Link = InputConversion.Text(Link),
             Role = InputConversion.Text(Role)?.Trim(),
             StatusMessage = InputConversion.Text(StatusMessage),
-            Metadata = InputConversion.Metadata(Metadata),
+            Metadata = InputConversion.Metadata(Metadata, problems),
             Tags = InputConversion.Tags(Tags, IsTextCell(InputObject, nameof(Tags), "Tag")),
             Deactivated = DeactivatedAt is not null && !(DeactivatedAt is string text && text.Trim().Length == 0)
                 && !(DeactivatedAt is PSObject { BaseObject: string wrapped } && wrapped.Trim().Length == 0),

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CometChat.Client;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 
 namespace CometChat.PowerShell.Commands;
 
@@ -26,15 +27,11 @@ public sealed class DisableCometChatUserCommand : UserStateCmdlet
     protected override string Action => "Deactivate CometChat user";
 
     /// <inheritdoc />
-    protected override (string Method, string Path, string BodyField) Request => ("DELETE", "/users", "uidsToDeactivate");
-
-    /// <inheritdoc />
     protected override (string Changed, string Unchanged) ResultNames => ("Deactivated", "AlreadyDeactivated");
 
     /// <inheritdoc />
     protected override bool SkipConfirmation => Force;
 
     /// <inheritdoc />
-    protected override Task<BulkStateResult> SendAsync(CometChatClient client, IReadOnlyList<string> uids, CancellationToken cancellationToken)
-        => client.DeactivateUsersAsync(uids, cancellationToken);
+    protected override PreparedRequest<BulkStateResult> Prepare(IEnumerable<string> uids) => CometChatRequests.DeactivateUsers(uids);
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CometChat.Client;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 
 namespace CometChat.PowerShell.Commands;
 
@@ -19,15 +20,11 @@ public sealed class EnableCometChatUserCommand : UserStateCmdlet
     protected override string Action => "Reactivate CometChat user";
 
     /// <inheritdoc />
-    protected override (string Method, string Path, string BodyField) Request => ("PUT", "/users", "uidsToActivate");
-
-    /// <inheritdoc />
     protected override (string Changed, string Unchanged) ResultNames => ("Reactivated", "AlreadyActive");
 
     /// <inheritdoc />
     protected override bool SkipConfirmation => false;
 
     /// <inheritdoc />
-    protected override Task<BulkStateResult> SendAsync(CometChatClient client, IReadOnlyList<string> uids, CancellationToken cancellationToken)
-        => client.ReactivateUsersAsync(uids, cancellationToken);
+    protected override PreparedRequest<BulkStateResult> Prepare(IEnumerable<string> uids) => CometChatRequests.ReactivateUsers(uids);
 }

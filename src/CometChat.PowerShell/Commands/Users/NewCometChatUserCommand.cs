@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using CometChat.Client;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
 
@@ -101,15 +102,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
         BeginRecord();
         object target = InputObject ?? (object)Uid;
         var problems = new List<FieldProblem>();
-        CometChatMetadata? metadata = null;
-        try
-        {
-            metadata = InputConversion.Metadata(Metadata);
-        }
-        catch (Exception error) when (error is FormatException or ArgumentException)
-        {
-            problems.Add(new FieldProblem("metadata", error.Message));
-        }
+        var metadata = InputConversion.Metadata(Metadata, problems);
         var user = new NewUser
         {
             Uid = Uid,
@@ -124,7 +117,9 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
         };
 
         // Everything CometChat would refuse is refused here, before a request: a bad row costs its error, no call.
-        problems.AddRange(InputRules.Check(user));
+        // The request is built (and its body checked) once: -WhatIf shows it and the client sends it.
+        var request = CometChatRequests.CreateUser(user);
+        problems.AddRange(request.Problems);
         if (problems.Count == 0)
         {
             AddIfAny(problems, UnknownRole(user.Role));
@@ -138,7 +133,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
             return;
         }
 
-        if (!ShouldSend("Create CometChat user", user.Uid, "POST", "/users", user))
+        if (!ShouldSend("Create CometChat user", user.Uid, request))
         {
             if (PassThru && IsWhatIf)
             {
@@ -148,7 +143,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
         }
 
         var ifExists = IfExists;
-        Submit(target, user.Uid, (client, token) => CreateAsync(client, user, ifExists, token), outcome =>
+        Submit(target, user.Uid, (client, token) => CreateAsync(client, request, user, ifExists, token), outcome =>
         {
             if (outcome.Kind == NewUserOutcomeKind.Skipped)
             {
@@ -183,11 +178,11 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
         }
     }
 
-    private static async Task<NewUserOutcome> CreateAsync(CometChatClient client, NewUser user, IfExistsAction ifExists, CancellationToken token)
+    private static async Task<NewUserOutcome> CreateAsync(CometChatClient client, PreparedRequest<CometChatUser> request, NewUser user, IfExistsAction ifExists, CancellationToken token)
     {
         try
         {
-            return new NewUserOutcome(await client.CreateUserAsync(user, token).ConfigureAwait(false), NewUserOutcomeKind.Created);
+            return new NewUserOutcome(await client.CreateUserAsync(request, user, token).ConfigureAwait(false), NewUserOutcomeKind.Created);
         }
         catch (CometChatApiException exists) when (exists.ErrorCode == ErrorCodes.UidAlreadyExists && ifExists != IfExistsAction.Error)
         {
@@ -195,7 +190,7 @@ public sealed class NewCometChatUserCommand : CometChatBulkCmdlet<NewUserOutcome
             {
                 return new NewUserOutcome(null, NewUserOutcomeKind.Skipped);
             }
-            var updated = await client.UpdateUserAsync(user.Uid, UserInput.ToUpdate(user), token).ConfigureAwait(false);
+            var updated = await client.SendAsync(CometChatRequests.UpdateUser(user.Uid, UserInput.ToUpdate(user)), token).ConfigureAwait(false);
             if (user.WithAuthToken == true)
             {
                 updated.AuthToken = (await client.CreateAuthTokenAsync(updated.Uid, force: false, token).ConfigureAwait(false)).Token;

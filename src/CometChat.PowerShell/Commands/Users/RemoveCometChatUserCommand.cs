@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CometChat.Client.Requests;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -48,15 +49,12 @@ public sealed class RemoveCometChatUserCommand : CometChatBulkCmdlet<bool>
         var action = permanent ? "Permanently delete CometChat user" : "Deactivate CometChat user";
         foreach (var (uid, target) in UidsOf(Uid, InputObject))
         {
-            if (!ShouldSend(action, uid, "DELETE", "/users/" + Uri.EscapeDataString(uid), new { permanent }, Force))
+            var request = CometChatRequests.DeleteUser(uid, permanent);
+            if (!ShouldSend(action, uid, request, Force))
             {
                 continue;
             }
-            Submit(target, uid, async (client, token) =>
-            {
-                await client.DeleteUserAsync(uid, permanent, token).ConfigureAwait(false);
-                return true;
-            }, _ => WriteVerbose($"User '{uid}' {(permanent ? "deleted" : "deactivated")}."));
+            Submit(target, uid, (client, token) => client.SendAsync(request, token), _ => WriteVerbose($"User '{uid}' {(permanent ? "deleted" : "deactivated")}."));
         }
     }
 }

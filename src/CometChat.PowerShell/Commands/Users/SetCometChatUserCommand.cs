@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.Client.Validation;
 using CometChat.PowerShell.Infrastructure;
 using CometChat.Client.Errors;
@@ -16,7 +17,7 @@ namespace CometChat.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "CometChatUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(CometChatUser))]
-public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?>
+public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser>
 {
     /// <summary>The users to change: uids, or any objects with a Uid property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -80,7 +81,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
     protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
 
     /// <inheritdoc />
-    protected override void CountSuccess(CometChatUser? result) => Summary.Updated++;
+    protected override void CountSuccess(CometChatUser result) => Summary.Updated++;
 
     /// <inheritdoc />
     protected override void BeginProcessing()
@@ -118,36 +119,29 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
             ForgetPipelineProperties();
         }
         var problems = new List<FieldProblem>();
-        UserUpdate update = new();
-        try
-        {
-            update = BuildUpdate();
-        }
-        catch (Exception error) when (error is FormatException or ArgumentException)
-        {
-            problems.Add(new FieldProblem("metadata", error.Message));
-        }
+        var update = BuildUpdate(problems);
 
-        // Everything CometChat would refuse is refused here, before a request: a bad row costs its error, no call.
-        problems.AddRange(InputRules.Check(update));
-        if (problems.Count == 0 && UnknownRole(update.Role) is { } unknownRole)
-        {
-            problems.Add(unknownRole);
-        }
         foreach (var uid in Uid)
         {
+            // Everything CometChat would refuse is refused here, before a request: a bad row costs its error, no
+            // call. The request is built (and checked) once: -WhatIf shows it and the client sends it.
             object target = InputObject ?? (object)uid;
-            var rowProblems = InputRules.Identifier("uid", uid) is { } badUid ? new[] { badUid }.Concat(problems).ToList() : problems;
+            var request = CometChatRequests.UpdateUser(uid, update);
+            var rowProblems = request.Problems.Concat(problems).ToList();
+            if (rowProblems.Count == 0 && UnknownRole(update.Role) is { } unknownRole)
+            {
+                rowProblems.Add(unknownRole);
+            }
             if (rowProblems.Count > 0)
             {
                 RejectInput(rowProblems, target, InputObject is not null);
                 continue;
             }
-            Update(uid, update, target);
+            Update(uid, update, request, target);
         }
     }
 
-    private void Update(string uid, UserUpdate update, object target)
+    private void Update(string uid, UserUpdate update, PreparedRequest<CometChatUser> request, object target)
     {
         if (update.IsEmpty)
         {
@@ -155,7 +149,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
             Summary.Skipped++;
             return;
         }
-        if (!ShouldSend("Update CometChat user", uid, "PUT", "/users/" + Uri.EscapeDataString(uid), update))
+        if (!ShouldSend("Update CometChat user", uid, request))
         {
             if (PassThru && IsWhatIf)
             {
@@ -164,7 +158,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
             return;
         }
         var passThru = PassThru.IsPresent;
-        Submit(target, uid, (client, token) => client.UpdateUserAsync(uid, update, token)!, user =>
+        Submit(target, uid, (client, token) => client.SendAsync(request, token), user =>
         {
             if (passThru)
             {
@@ -193,7 +187,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
         if (!GivenOnCommandLine(nameof(Tags))) Tags = null;
     }
 
-    private UserUpdate BuildUpdate()
+    private UserUpdate BuildUpdate(List<FieldProblem> problems)
     {
         var clear = new HashSet<string>(Clear ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         var update = new UserUpdate
@@ -203,7 +197,7 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser?
             Link = InputConversion.Text(Link),
             Role = InputConversion.Text(Role)?.Trim(),
             StatusMessage = clear.Contains("StatusMessage") ? string.Empty : InputConversion.Text(StatusMessage),
-            Metadata = InputConversion.Metadata(Metadata),
+            Metadata = InputConversion.Metadata(Metadata, problems),
             Tags = clear.Contains("Tags") ? new List<string>() : InputConversion.Tags(Tags, IsTextCell(InputObject, nameof(Tags), "Tag")),
         };
         var unset = new[] { "Avatar", "Link", "Metadata" }.Where(clear.Contains).Select(field => field.ToLowerInvariant()).ToList();

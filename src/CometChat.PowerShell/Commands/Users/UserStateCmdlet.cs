@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using CometChat.Client;
 using CometChat.Client.Errors;
 using CometChat.Client.Models;
+using CometChat.Client.Requests;
 using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
@@ -42,8 +43,6 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
     /// <summary>The ShouldProcess action, e.g. "Deactivate CometChat user".</summary>
     protected abstract string Action { get; }
 
-    /// <summary>The bulk request's method and path, for -WhatIf.</summary>
-    protected abstract (string Method, string Path, string BodyField) Request { get; }
 
     /// <summary>Words for a changed and an unchanged uid.</summary>
     protected abstract (string Changed, string Unchanged) ResultNames { get; }
@@ -51,8 +50,8 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
     /// <summary>Whether the confirmation prompt is skipped.</summary>
     protected abstract bool SkipConfirmation { get; }
 
-    /// <summary>Sends one batch.</summary>
-    protected abstract Task<BulkStateResult> SendAsync(CometChatClient client, IReadOnlyList<string> uids, CancellationToken cancellationToken);
+    /// <summary>The bulk request for <paramref name="uids"/>: one uid's for -WhatIf, a batch's to send.</summary>
+    protected abstract PreparedRequest<BulkStateResult> Prepare(IEnumerable<string> uids);
 
     /// <inheritdoc />
     protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
@@ -76,8 +75,7 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
                 continue;
             }
             _seen.Add(uid, RecordNumber);
-            var (method, path, field) = Request;
-            if (!ShouldSend(Action, uid, method, path, new Dictionary<string, string[]> { [field] = new[] { uid } }, SkipConfirmation))
+            if (!ShouldSend(Action, uid, Prepare(new[] { uid }), SkipConfirmation))
             {
                 continue;
             }
@@ -104,7 +102,8 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
         var batch = _batch;
         _batch = new List<(string, object)>();
         var uids = batch.Select(entry => entry.Uid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        Submit(null, null, (client, token) => SendAsync(client, uids, token), result => Report(batch, result), failure =>
+        var request = Prepare(uids);
+        Submit(null, null, (client, token) => client.SendAsync(request, token), result => Report(batch, result), failure =>
         {
             // The whole request failed: every uid in it failed, each reported against its own row.
             foreach (var (_, target) in batch)
