@@ -9,8 +9,8 @@
         @{
             Name    = 'role-path-without-segment-check'
             Why     = 'A role id that is not one path segment reaches another endpoint (Set-CometChatRole -Role ../users/keeper renames a user).'
-            File    = 'src/CometChat.Client/CometChatClient.Roles.cs'
-            Find    = 'var path = "/roles/" + Segment("role", role);'
+            File    = 'src/CometChat.Client/Requests/CometChatRequests.Roles.cs'
+            Find    = 'var path = "/roles/" + Segment("role", role, problems);'
             Replace = 'var path = "/roles/" + role;'
             Tests   = @(
                 @{ Pester = 'HostileParameters.Tests.ps1' }
@@ -21,7 +21,7 @@
             Name    = 'ifexists-takes-any-api-error-for-exists'
             Why     = '-IfExists Skip reports rows that failed for another reason (an unknown role) as skipped.'
             File    = 'src/CometChat.PowerShell/Commands/Users/NewCometChatUserCommand.cs'
-            Find    = 'when (exists.ErrorCode == CometChatClient.UidAlreadyExists && ifExists != IfExistsAction.Error)'
+            Find    = 'when (exists.ErrorCode == ErrorCodes.UidAlreadyExists && ifExists != IfExistsAction.Error)'
             Replace = 'when (exists.ErrorCode != null && ifExists != IfExistsAction.Error)'
             Tests   = @(@{ Pester = 'IfExists.Tests.ps1' })
         }
@@ -44,7 +44,7 @@
         @{
             Name    = 'key-left-in-quoted-answer'
             Why     = 'A proxy page that echoes the request headers shows the API key in an error message.'
-            File    = 'src/CometChat.Client/Errors/ErrorEnvelope.cs'
+            File    = 'src/CometChat.Client/Http/ErrorEnvelope.cs'
             Find    = 'var text = Redact(Encoding.UTF8.GetString(body), apiKey);'
             Replace = 'var text = Encoding.UTF8.GetString(body);'
             Tests   = @(@{ Xunit = 'tests/CometChat.Client.Tests'; Filter = 'FullyQualifiedName~SecretHandlingTests' })
