@@ -13,16 +13,8 @@ namespace CometChat.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "CometChatAuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(CometChatAuthToken), typeof(string))]
-public sealed class NewCometChatAuthTokenCommand : CometChatBulkCmdlet<CometChatAuthToken>
+public sealed class NewCometChatAuthTokenCommand : UserBulkCmdlet<CometChatAuthToken>
 {
-    /// <summary>The user: a uid, or any object with a Uid property.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId")]
-    [UidTransformation]
-    [AllowEmptyString]
-    [ArgumentCompleter(typeof(Completion.UidCompleter))]
-    public string[] Uid { get; set; } = Array.Empty<string>();
-
     /// <summary>Always issue a new token rather than returning the newest existing one.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -30,10 +22,6 @@ public sealed class NewCometChatAuthTokenCommand : CometChatBulkCmdlet<CometChat
     /// <summary>Output each token as plain text instead of a token object (for a script that hands it on).</summary>
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
-
-    /// <summary>The piped record, kept as the target of its error.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
 
     /// <inheritdoc />
     protected override string ProgressActivity => "Issuing CometChat auth tokens";

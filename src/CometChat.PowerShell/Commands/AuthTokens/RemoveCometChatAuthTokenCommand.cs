@@ -12,18 +12,10 @@ namespace CometChat.PowerShell.Commands;
 /// <summary>Revokes one login token of a user, or all of them (-All), logging the user out where they were used.</summary>
 [Cmdlet(VerbsCommon.Remove, "CometChatAuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = OneSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
+public sealed class RemoveCometChatAuthTokenCommand : UserBulkCmdlet<bool>
 {
     private const string OneSet = "One";
     private const string AllSet = "All";
-
-    /// <summary>The users: uids, or any objects with a Uid property (such as tokens from Get-CometChatAuthToken).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId")]
-    [UidTransformation]
-    [AllowEmptyString]
-    [ArgumentCompleter(typeof(Completion.UidCompleter))]
-    public string[] Uid { get; set; } = Array.Empty<string>();
 
     /// <summary>The token to revoke: text, or the SecureString of a token object.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = OneSet, ValueFromPipelineByPropertyName = true)]
@@ -40,18 +32,11 @@ public sealed class RemoveCometChatAuthTokenCommand : CometChatBulkCmdlet<bool>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>The piped record, kept as the target of its error.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
-
     /// <inheritdoc />
     protected override string ProgressActivity => "Revoking CometChat auth tokens";
 
     /// <inheritdoc />
     protected override void CountSuccess(bool result) => Summary.Changed++;
-
-    /// <inheritdoc />
-    protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -12,15 +12,8 @@ namespace CometChat.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CometChatFriend")]
 [OutputType(typeof(CometChatFriend))]
-public sealed class GetCometChatFriendCommand : CometChatCmdlet
+public sealed class GetCometChatFriendCommand : UserListCmdlet
 {
-    /// <summary>The users whose friends to list: uids, or any objects with a Uid property.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId")]
-    [UidTransformation]
-    [ArgumentCompleter(typeof(Completion.UidCompleter))]
-    public string[] Uid { get; set; } = Array.Empty<string>();
-
     /// <summary>Only friends whose uid or name starts with this text.</summary>
     [Parameter]
     [ValidateFilter]
@@ -31,25 +24,10 @@ public sealed class GetCometChatFriendCommand : CometChatCmdlet
     [ValidateRange(1, 1000)]
     public int PageSize { get; set; } = 100;
 
-    /// <summary>The piped record, kept as the target of its error.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var searchKey = SearchKey;
-        foreach (var (uid, target) in UidsOf(Uid, InputObject))
-        {
-            try
-            {
-                new PageStreamer<CometChatFriend>(this, (client, page, size, token) => client.ListFriendsAsync(uid, searchKey, page, size, token))
-                    .Stream(PageSize, 0, ulong.MaxValue, WriteObject);
-            }
-            catch (CometChatException error)
-            {
-                WriteFailure(error, target);
-            }
-        }
+        ForEachUser(PageSize, (client, uid, page, size, token) => client.ListFriendsAsync(uid, searchKey, page, size, token));
     }
 }

@@ -18,20 +18,8 @@ namespace CometChat.PowerShell.Commands;
 /// user of an input record, one request naming the other users, one result object per other user, and an error
 /// for each one CometChat refused, targeting the input record.
 /// </summary>
-public abstract class RelationChangeCmdlet : CometChatBulkCmdlet<IReadOnlyDictionary<string, ActionResult>>
+public abstract class RelationChangeCmdlet : UserBulkCmdlet<IReadOnlyDictionary<string, ActionResult>>
 {
-    /// <summary>The users whose relations change: uids, or any objects with a Uid property.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId")]
-    [UidTransformation]
-    [AllowEmptyString]
-    [ArgumentCompleter(typeof(Completion.UidCompleter))]
-    public string[] Uid { get; set; } = Array.Empty<string>();
-
-    /// <summary>The piped record, kept as the target of its error.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
-
     /// <summary>The other users, as given to the subclass's parameter (-BlockedUid, -FriendUid).</summary>
     protected abstract string[]? OtherUids { get; }
 

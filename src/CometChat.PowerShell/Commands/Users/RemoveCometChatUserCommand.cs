@@ -11,16 +11,8 @@ namespace CometChat.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "CometChatUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveCometChatUserCommand : CometChatBulkCmdlet<bool>
+public sealed class RemoveCometChatUserCommand : UserBulkCmdlet<bool>
 {
-    /// <summary>The user to remove: a uid, or any object with a Uid property.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId")]
-    [UidTransformation]
-    [AllowEmptyString]
-    [ArgumentCompleter(typeof(Completion.UidCompleter))]
-    public string[] Uid { get; set; } = Array.Empty<string>();
-
     /// <summary>Delete for good instead of deactivating. Irreversible.</summary>
     [Parameter]
     public SwitchParameter Permanent { get; set; }
@@ -29,15 +21,8 @@ public sealed class RemoveCometChatUserCommand : CometChatBulkCmdlet<bool>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>The piped record, kept as the target of its error.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
-
     /// <inheritdoc />
     protected override string ProgressActivity => Permanent ? "Deleting CometChat users" : "Deactivating CometChat users";
-
-    /// <inheritdoc />
-    protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
 
     /// <inheritdoc />
     protected override void CountSuccess(bool result) => Summary.Changed++;

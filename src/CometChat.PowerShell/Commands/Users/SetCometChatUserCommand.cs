@@ -17,16 +17,8 @@ namespace CometChat.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "CometChatUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(CometChatUser))]
-public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser>
+public sealed class SetCometChatUserCommand : UserBulkCmdlet<CometChatUser>
 {
-    /// <summary>The users to change: uids, or any objects with a Uid property.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId")]
-    [UidTransformation]
-    [AllowEmptyString]
-    [ArgumentCompleter(typeof(Completion.UidCompleter))]
-    public string[] Uid { get; set; } = Array.Empty<string>();
-
     /// <summary>New display name.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("DisplayName", "FullName")]
@@ -70,15 +62,8 @@ public sealed class SetCometChatUserCommand : CometChatBulkCmdlet<CometChatUser>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <summary>The piped record, kept as the target of its error.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
-
     /// <inheritdoc />
     protected override string ProgressActivity => "Updating CometChat users";
-
-    /// <inheritdoc />
-    protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
 
     /// <inheritdoc />
     protected override void CountSuccess(CometChatUser result) => Summary.Updated++;

@@ -16,29 +16,17 @@ namespace CometChat.PowerShell.Commands;
 /// Shared by Disable- and Enable-CometChatUser: piped uids are gathered into batches, each sent as one bulk request,
 /// and every uid is reported in input order: changed, already in that state, or an ERR_UID_NOT_FOUND error.
 /// </summary>
-public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
+public abstract class UserStateCmdlet : UserBulkCmdlet<BulkStateResult>
 {
     private List<(string Uid, object Target)> _batch = new();
 
     // Recent uids of this command's input, so a uid given twice is changed and reported once.
     private readonly RecentUids _seen = new(4096);
 
-    /// <summary>The users: uids, or any objects with a Uid property.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("UserId")]
-    [UidTransformation]
-    [AllowEmptyString]
-    [ArgumentCompleter(typeof(Completion.UidCompleter))]
-    public string[] Uid { get; set; } = Array.Empty<string>();
-
     /// <summary>Uids per bulk request (default 100).</summary>
     [Parameter]
     [ValidateRange(1, 1000)]
     public int BatchSize { get; set; } = 100;
-
-    /// <summary>The piped record, kept as the target of its error.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
 
     /// <summary>The ShouldProcess action, e.g. "Deactivate CometChat user".</summary>
     protected abstract string Action { get; }
@@ -52,9 +40,6 @@ public abstract class UserStateCmdlet : CometChatBulkCmdlet<BulkStateResult>
 
     /// <summary>The bulk request for <paramref name="uids"/>: one uid's for -WhatIf, a batch's to send.</summary>
     protected abstract PreparedRequest<BulkStateResult> Prepare(IEnumerable<string> uids);
-
-    /// <inheritdoc />
-    protected override int ExpectedFromArguments => MyInvocation.ExpectingInput ? 0 : Uid.Length;
 
     /// <inheritdoc />
     protected override void CountSuccess(BulkStateResult result)
