@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
 using CometChat.Client.Requests;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace CometChat.Client.Errors;
 
 /// <summary>CometChat answered with an error envelope (or an unexpected status).</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace CometChat.Client.Errors;
 
 /// <summary>No usable answer: the connection failed, was dropped, or the request timed out, even after retries.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace CometChat.Client.Errors;
 
 /// <summary>Base of every failure the client reports. <see cref="ErrorCode"/> is CometChat's machine code.</summary>

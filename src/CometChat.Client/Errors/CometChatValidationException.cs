@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using CometChat.Client.Validation;
 
 namespace CometChat.Client.Errors;

@@ -1,5 +1,3 @@
-using System.Net.Http;
-
 namespace CometChat.Client.Http;
 
 /// <summary>A request as the client means it: sent once or several times by the retry pipeline.</summary>

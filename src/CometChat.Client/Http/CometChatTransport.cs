@@ -1,9 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Threading;
-using System.Threading.Tasks;
 using CometChat.Client.Errors;
 using Polly;
 using Polly.Retry;

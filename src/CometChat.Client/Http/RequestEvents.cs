@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-
 namespace CometChat.Client.Http;
 
 /// <summary>Receives what happens to requests made on the current logical call (verbose lines, counters).

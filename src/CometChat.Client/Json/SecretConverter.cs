@@ -1,4 +1,3 @@
-using System;
 using System.Security;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace CometChat.Client.Models;
 
 /// <summary>What a bulk deactivate or reactivate did with each uid.</summary>

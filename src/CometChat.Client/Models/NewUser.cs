@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace CometChat.Client.Models;
 
 /// <summary>The body of <c>POST /users</c>. Null fields are not sent.</summary>

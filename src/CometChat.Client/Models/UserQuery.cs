@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace CometChat.Client.Models;
 
 /// <summary>Filters of <c>GET /users</c>. Null filters are not sent.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json;
 using CometChat.Client.Json;
 using CometChat.Client.Models;

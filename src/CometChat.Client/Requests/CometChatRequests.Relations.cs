@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
 using CometChat.Client.Http;
 using CometChat.Client.Models;
 using CometChat.Client.Validation;

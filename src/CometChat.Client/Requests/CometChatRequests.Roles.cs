@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Net.Http;
 using CometChat.Client.Errors;
 using CometChat.Client.Http;
 using CometChat.Client.Json;

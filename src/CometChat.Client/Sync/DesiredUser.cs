@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using CometChat.Client.Models;
 
 namespace CometChat.Client.Sync;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using CometChat.Client.Models;
 
 namespace CometChat.Client.Sync;

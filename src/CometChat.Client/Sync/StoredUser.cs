@@ -1,4 +1,3 @@
-using System.Linq;
 using CometChat.Client.Models;
 
 namespace CometChat.Client.Sync;

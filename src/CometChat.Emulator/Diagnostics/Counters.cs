@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using CometChat.Emulator.Faults;
 
 namespace CometChat.Emulator.Diagnostics;

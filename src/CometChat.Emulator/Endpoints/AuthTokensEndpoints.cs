@@ -1,6 +1,4 @@
-using System.Text.Json;
 using CometChat.Emulator.Http;
-using CometChat.Emulator.Model;
 using CometChat.Emulator.RateLimiting;
 using CometChat.Emulator.Validation;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CometChat.Emulator.Endpoints;
 
 /// <summary>Writes bucket results such as <c>{"deactivatedUids": […], "notFound": […]}</c>, empty buckets left out (#9).</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using CometChat.Emulator.Http;
-using CometChat.Emulator.Model;
 using CometChat.Emulator.RateLimiting;
 using CometChat.Emulator.Storage;
 using CometChat.Emulator.Validation;

@@ -1,5 +1,4 @@
 using CometChat.Emulator.Http;
-using CometChat.Emulator.Model;
 using CometChat.Emulator.Storage;
 
 namespace CometChat.Emulator.Endpoints;

@@ -1,5 +1,4 @@
 using CometChat.Emulator.Http;
-using CometChat.Emulator.Model;
 using CometChat.Emulator.RateLimiting;
 using CometChat.Emulator.Storage;
 using CometChat.Emulator.Validation;

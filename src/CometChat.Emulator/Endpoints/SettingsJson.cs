@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CometChat.Emulator.Http;
 using CometChat.Emulator.Settings;
 using CometChat.Emulator.Validation;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CometChat.Emulator.Http;
-using CometChat.Emulator.Model;
 using CometChat.Emulator.RateLimiting;
 using CometChat.Emulator.Storage;
 using CometChat.Emulator.Validation;

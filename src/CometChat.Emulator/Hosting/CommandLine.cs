@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using CometChat.Emulator.Model;
 
 namespace CometChat.Emulator.Hosting;
 

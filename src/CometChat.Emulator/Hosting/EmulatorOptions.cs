@@ -1,4 +1,3 @@
-using CometChat.Emulator.Model;
 using CometChat.Emulator.Settings;
 
 namespace CometChat.Emulator.Hosting;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CometChat.Emulator.Http;
 
 /// <summary>The contract's error codes, HTTP statuses and message templates (§9).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CometChat.Emulator.Http;
 
 /// <summary>Writes <c>meta.pagination</c> (snake_case, true values, #6) and <c>meta.cursor</c>.</summary>

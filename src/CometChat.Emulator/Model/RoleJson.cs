@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CometChat.Emulator.Model;
 
 /// <summary>Writes the role object of §13, leaving out null fields.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CometChat.Emulator.Model;
 
 /// <summary>How a user is shown in one response.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using CometChat.Emulator.Model;
 using Microsoft.Data.Sqlite;
 
 namespace CometChat.Emulator.Storage;

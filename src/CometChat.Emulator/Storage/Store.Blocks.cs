@@ -1,5 +1,3 @@
-using CometChat.Emulator.Model;
-
 namespace CometChat.Emulator.Storage;
 
 /// <summary>Outcome for one target uid of a block or unblock call.</summary>

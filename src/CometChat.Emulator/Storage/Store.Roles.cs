@@ -1,5 +1,3 @@
-using CometChat.Emulator.Model;
-
 namespace CometChat.Emulator.Storage;
 
 /// <summary>Outcome of a role write.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CometChat.Emulator.Model;
 
 namespace CometChat.Emulator.Storage;
 

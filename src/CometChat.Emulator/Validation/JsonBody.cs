@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 
 namespace CometChat.Emulator.Validation;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using CometChat.Emulator.Model;
-
 namespace CometChat.Emulator.Validation;
 
 /// <summary>Turns role bodies into roles (§13).</summary>

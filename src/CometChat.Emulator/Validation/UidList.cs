@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CometChat.Emulator.Validation;
 
 /// <summary>A required, non-empty list of non-blank uids in a body (blockedUids, accepted, friends).</summary>

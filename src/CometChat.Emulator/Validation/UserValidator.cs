@@ -1,5 +1,3 @@
-using CometChat.Emulator.Model;
-
 namespace CometChat.Emulator.Validation;
 
 /// <summary>Turns create and update bodies into users, applying the rules of §7.1, §7.4 and §8.</summary>

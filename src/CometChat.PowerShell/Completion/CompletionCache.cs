@@ -1,12 +1,5 @@
-using System;
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using CometChat.Client;
-using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Completion;
 

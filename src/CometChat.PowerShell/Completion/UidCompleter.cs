@@ -1,13 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
-using System.Threading.Tasks;
-using CometChat.Client;
-using CometChat.Client.Models;
 
 namespace CometChat.PowerShell.Completion;
 

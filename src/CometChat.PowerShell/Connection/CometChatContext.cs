@@ -1,7 +1,4 @@
-using System;
-using CometChat.Client;
 using CometChat.Client.Http;
-using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell;
 

@@ -1,11 +1,7 @@
-using System;
 using System.Reflection;
 using System.Management.Automation.Runspaces;
 using System.Net.Http;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
-using CometChat.Client;
 
 namespace CometChat.PowerShell;
 

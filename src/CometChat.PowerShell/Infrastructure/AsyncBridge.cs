@@ -1,8 +1,3 @@
-using System;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>

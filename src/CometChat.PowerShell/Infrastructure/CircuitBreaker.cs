@@ -1,6 +1,4 @@
-using System;
 using System.Diagnostics;
-using CometChat.Client.Errors;
 
 namespace CometChat.PowerShell.Infrastructure;
 

@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using CometChat.Client;
 
 namespace CometChat.PowerShell.Infrastructure;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Management.Automation;
-using CometChat.Client.Errors;
 using CometChat.Client.Validation;
 
 namespace CometChat.PowerShell.Infrastructure;

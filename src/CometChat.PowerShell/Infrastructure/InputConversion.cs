@@ -1,10 +1,4 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using CometChat.Client.Errors;
-using CometChat.Client.Models;
 
 namespace CometChat.PowerShell.Infrastructure;
 

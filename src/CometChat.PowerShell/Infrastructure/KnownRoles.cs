@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using CometChat.Client;
-using CometChat.Client.Errors;
 using CometChat.Client.Validation;
 
 namespace CometChat.PowerShell.Infrastructure;

@@ -1,10 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using CometChat.Client;
-using CometChat.Client.Models;
-
 namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
 using CometChat.Client.Http;
 
 namespace CometChat.PowerShell.Infrastructure;

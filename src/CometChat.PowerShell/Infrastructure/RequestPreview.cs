@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CometChat.Client.Json;
-using CometChat.Client.Requests;
 
 namespace CometChat.PowerShell.Infrastructure;
 

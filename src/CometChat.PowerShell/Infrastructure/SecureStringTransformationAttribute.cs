@@ -1,5 +1,3 @@
-using System;
-using System.Management.Automation;
 using CometChat.Client.Secrets;
 
 namespace CometChat.PowerShell.Infrastructure;

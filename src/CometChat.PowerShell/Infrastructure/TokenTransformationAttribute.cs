@@ -1,5 +1,3 @@
-using System;
-using System.Management.Automation;
 using System.Security;
 using CometChat.Client.Secrets;
 

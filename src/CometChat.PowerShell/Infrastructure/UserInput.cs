@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using CometChat.Client.Models;
-
 namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>Builds request bodies from the user-property parameters shared by New- and Set-CometChatUser.</summary>

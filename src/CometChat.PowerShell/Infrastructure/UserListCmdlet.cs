@@ -1,11 +1,3 @@
-using System;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using CometChat.Client;
-using CometChat.Client.Errors;
-using CometChat.Client.Models;
-
 namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Management.Automation;
-using CometChat.Client.Models;
-using CometChat.Client.Requests;
 using CometChat.Client.Secrets;
-using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
 

@@ -1,11 +1,5 @@
-using System;
-using System.Linq;
-using System.Management.Automation;
-using System.Threading.Tasks;
-using CometChat.Client.Requests;
 using CometChat.Client.Secrets;
 using CometChat.Client.Validation;
-using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
 

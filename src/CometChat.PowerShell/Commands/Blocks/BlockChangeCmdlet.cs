@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using CometChat.Client.Models;
-using CometChat.Client.Requests;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Shared by Block- and Unblock-CometChatUser: the -BlockedUid parameter and the blocks endpoint.</summary>

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Makes a user block other users: they can no longer message each other.</summary>

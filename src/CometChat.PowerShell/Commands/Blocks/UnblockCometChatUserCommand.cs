@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Lifts blocks a user has placed on other users.</summary>

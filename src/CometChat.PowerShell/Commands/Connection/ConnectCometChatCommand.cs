@@ -1,11 +1,5 @@
-using System;
-using System.Management.Automation;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using CometChat.Client.Secrets;
-using CometChat.Client.Errors;
-using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
 

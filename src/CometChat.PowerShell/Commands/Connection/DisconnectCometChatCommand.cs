@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Forgets the default connection of the current runspace.</summary>

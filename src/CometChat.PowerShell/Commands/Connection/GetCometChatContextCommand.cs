@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Gets the default connection of the current runspace; nothing when not connected.</summary>

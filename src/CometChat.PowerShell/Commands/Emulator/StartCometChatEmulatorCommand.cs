@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Management.Automation;
-using System.Threading;
 using CometChat.Client.Secrets;
 using CometChat.PowerShell.Emulator;
-using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
 using CometChat.PowerShell.Emulator;
 
 namespace CometChat.PowerShell.Commands;

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Makes users friends. A friendship goes both ways; roles with ListUsers FriendsOnly list only friends.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using CometChat.Client.Models;
-using CometChat.Client.Requests;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Shared by Add- and Remove-CometChatFriend: the -FriendUid parameter and the friends endpoint.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Management.Automation;
-using CometChat.Client.Errors;
-using CometChat.Client.Models;
-using CometChat.PowerShell.Infrastructure;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Management.Automation;
-using CometChat.Client.Errors;
-using CometChat.Client.Models;
-using CometChat.PowerShell.Infrastructure;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Gets roles: the given ones, or every role of the app.</summary>

@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using CometChat.Client.Errors;
-using CometChat.Client.Models;
-using CometChat.Client.Requests;
-using CometChat.PowerShell.Infrastructure;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Creates a role (at most 25 per app), which decides whom its users may list and message.</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Management.Automation;
-using CometChat.Client.Errors;
-using CometChat.Client.Models;
-using CometChat.Client.Requests;
-using CometChat.PowerShell.Infrastructure;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Deletes a role. The built-in role <c>default</c> can't be deleted.</summary>

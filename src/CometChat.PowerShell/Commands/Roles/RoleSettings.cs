@@ -1,5 +1,3 @@
-using CometChat.Client.Models;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Builds a role's <c>settings</c> object from -ListUsers and -SendMessagesTo.</summary>

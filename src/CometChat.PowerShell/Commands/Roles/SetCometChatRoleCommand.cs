@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using CometChat.Client.Errors;
-using CometChat.Client.Models;
-using CometChat.Client.Requests;
-using CometChat.PowerShell.Infrastructure;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>Changes a role. Parameters not given are left alone; -Clear removes the description, metadata or settings.</summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-using CometChat.Client.Models;
 using CometChat.Client.Sync;
-using CometChat.PowerShell.Infrastructure;
 
 namespace CometChat.PowerShell.Commands;
 

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using CometChat.Client.Requests;
 using CometChat.Client.Sync;
 
 namespace CometChat.PowerShell.Commands;

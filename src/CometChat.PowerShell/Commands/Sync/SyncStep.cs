@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>What one request (or batch) of a sync did to each user it carried.</summary>

@@ -1,13 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using CometChat.Client;
-using CometChat.Client.Requests;
 using CometChat.Client.Sync;
 using CometChat.Client.Validation;
-using CometChat.PowerShell.Infrastructure;
-using CometChat.Client.Errors;
 
 namespace CometChat.PowerShell.Commands;
 

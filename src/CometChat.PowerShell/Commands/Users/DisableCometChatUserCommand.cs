@@ -1,11 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using CometChat.Client;
-using CometChat.Client.Models;
-using CometChat.Client.Requests;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System;
-using System.Linq;
-using System.Management.Automation;
-using System.Threading.Tasks;
-using CometChat.Client;
-using CometChat.Client.Errors;
-using CometChat.Client.Models;
-using CometChat.PowerShell.Infrastructure;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CometChat.Client.Models;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>What New-CometChatUser does when the uid is taken.</summary>

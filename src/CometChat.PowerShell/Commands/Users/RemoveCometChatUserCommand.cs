@@ -1,8 +1,3 @@
-using System;
-using System.Management.Automation;
-using CometChat.Client.Requests;
-using CometChat.PowerShell.Infrastructure;
-
 namespace CometChat.PowerShell.Commands;
 
 /// <summary>

@@ -1,12 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using CometChat.Client.Models;
-using CometChat.Client.Requests;
 using CometChat.Client.Validation;
-using CometChat.PowerShell.Infrastructure;
-using CometChat.Client.Errors;
 
 namespace CometChat.PowerShell.Commands;
 
