@@ -16,7 +16,7 @@ Describe 'Format views' {
             ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $true).Type.Type } |
             Where-Object { $_ -and $_.FullName -like 'CometChat.*' } | Sort-Object FullName -Unique
         # The bulk summary is written on the Information stream, not as output, but users look at it too.
-        $script:TypeCases = @($outputTypes; [CometChat.PowerShell.Infrastructure.OperationSummary]) | ForEach-Object { @{ Type = $_; Name = $_.FullName } }
+        $script:TypeCases = @($outputTypes; [CometChat.PowerShell.OperationSummary]) | ForEach-Object { @{ Type = $_; Name = $_.FullName } }
     }
 
     It '<Name> has a table view of at most 120 columns' -TestCases $TypeCases {

@@ -13,7 +13,7 @@ Describe 'Friends' {
 
     It 'adds several friends at once and reports each; friendships go both ways' {
         $results = Add-CometChatFriend -Uid amy -FriendUid bo, cy
-        $results | Should -BeOfType ([CometChat.PowerShell.Commands.FriendChange])
+        $results | Should -BeOfType ([CometChat.PowerShell.FriendChange])
         $results.FriendUid | Should -Be @('bo', 'cy')
         $results.Result | Should -Be @('Added', 'Added')
         (Get-CometChatFriend -Uid amy).Uid | Should -Be @('bo', 'cy')

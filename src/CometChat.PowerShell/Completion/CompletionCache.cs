@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Collections.Concurrent;
 
+using CometChat.PowerShell.Threading;
+
 namespace CometChat.PowerShell.Completion;
 
 /// <summary>

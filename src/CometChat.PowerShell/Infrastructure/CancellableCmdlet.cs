@@ -1,3 +1,5 @@
+using CometChat.PowerShell.Threading;
+
 namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>

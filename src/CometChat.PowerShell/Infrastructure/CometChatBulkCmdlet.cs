@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 
+using CometChat.PowerShell.Threading;
+
 namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>

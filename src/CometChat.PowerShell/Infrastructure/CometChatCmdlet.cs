@@ -1,6 +1,8 @@
 using CometChat.Client.Http;
 using CometChat.Client.Validation;
 
+using CometChat.PowerShell.Threading;
+
 namespace CometChat.PowerShell.Infrastructure;
 
 /// <summary>

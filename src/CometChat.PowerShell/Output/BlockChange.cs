@@ -1,4 +1,4 @@
-namespace CometChat.PowerShell.Commands;
+namespace CometChat.PowerShell;
 
 /// <summary>What Block- or Unblock-CometChatUser did for one pair of users.</summary>
 public sealed class BlockChange

@@ -1,4 +1,4 @@
-namespace CometChat.PowerShell.Commands;
+namespace CometChat.PowerShell;
 
 /// <summary>What one request (or batch) of a sync did to each user it carried.</summary>
 public sealed class SyncStep

@@ -1,4 +1,4 @@
-namespace CometChat.PowerShell.Commands;
+namespace CometChat.PowerShell;
 
 /// <summary>What Disable- or Enable-CometChatUser did with one uid.</summary>
 public sealed class UserStateChange

@@ -1,6 +1,6 @@
 using System.Security;
 
-namespace CometChat.PowerShell.Emulator;
+namespace CometChat.PowerShell;
 
 /// <summary>A running local emulator started by Start-CometChatEmulator.</summary>
 public sealed class CometChatEmulator

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CometChat.PowerShell.Infrastructure;
+namespace CometChat.PowerShell;
 
 /// <summary>What a bulk operation did; written to the Information stream at the end and kept on the connection.</summary>
 public sealed class OperationSummary

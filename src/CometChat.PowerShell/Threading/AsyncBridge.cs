@@ -1,4 +1,4 @@
-namespace CometChat.PowerShell.Infrastructure;
+namespace CometChat.PowerShell.Threading;
 
 /// <summary>
 /// The one way this module waits on async work from PowerShell's pipeline thread: the work runs on the thread pool,

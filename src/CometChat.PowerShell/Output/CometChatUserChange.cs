@@ -1,6 +1,6 @@
 using CometChat.Client.Sync;
 
-namespace CometChat.PowerShell.Commands;
+namespace CometChat.PowerShell;
 
 /// <summary>
 /// One user of a Compare- or Sync-CometChatUser plan: the action, the properties it changes (old and new values),
