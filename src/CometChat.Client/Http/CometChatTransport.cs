@@ -121,7 +121,7 @@ internal sealed class CometChatTransport : IDisposable
                 },
                 (Http: _http, Message: message),
                 cancellationToken).ConfigureAwait(false);
-            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, exchange.StatusCode, stopwatch.Elapsed, request.Attempts);
+            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, exchange.StatusCode, stopwatch.Elapsed, request.Attempts, request.Bucket);
             Pacer.Observe(request.Bucket, exchange.Limit, exchange.Remaining);
             if (exchange.StatusCode >= 500)
             {
@@ -131,7 +131,7 @@ internal sealed class CometChatTransport : IDisposable
         }
         catch (Exception)
         {
-            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, 0, stopwatch.Elapsed, request.Attempts);
+            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, 0, stopwatch.Elapsed, request.Attempts, request.Bucket);
             // No answer: the service may or may not have applied the request.
             request.HadAmbiguousFailure = true;
             throw;

@@ -11,8 +11,9 @@ public interface IRequestObserver
     /// <summary>An attempt is about to be sent, with its headers as <see cref="HeaderRedaction"/> shows them.</summary>
     void RequestSending(string method, string path, IReadOnlyList<KeyValuePair<string, string>> redactedHeaders);
 
-    /// <summary>An HTTP exchange finished (any status), or failed without a response (<paramref name="statusCode"/> 0).</summary>
-    void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt);
+    /// <summary>An HTTP exchange of <paramref name="bucket"/> finished (any status), or failed without a response
+    /// (<paramref name="statusCode"/> 0).</summary>
+    void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt, RateBucket bucket);
 
     /// <summary>A failed attempt will be retried after <paramref name="delay"/>.</summary>
     void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason);

@@ -36,6 +36,12 @@ public sealed class OperationSummary
     /// <summary>Wall-clock time of the operation.</summary>
     public TimeSpan Elapsed { get; internal set; }
 
+    /// <summary>Requests allowed in flight at the end (-ThrottleLimit, or as sized from the round trip and faults).</summary>
+    public int InFlightLimit { get; internal set; }
+
+    /// <summary>The highest number of requests allowed in flight during the operation.</summary>
+    public int PeakInFlightLimit { get; internal set; }
+
     /// <summary>Whether the operation was stopped (Ctrl+C) before all input was processed.</summary>
     public bool Stopped { get; internal set; }
 
@@ -49,5 +55,7 @@ public sealed class OperationSummary
     public override string ToString() => string.Format(CultureInfo.InvariantCulture,
         "{0}{1}: created {2}, updated {3}, changed {4}, skipped {5}, failed {6}, retried {7}, recovered {8}, throttled {9:0.0} s, elapsed {10:0.0} s, {11:0.0}/s",
         Command, Stopped ? " (stopped)" : string.Empty, Created, Updated, Changed, Skipped, Failed, Retried, Recovered,
-        Throttled.TotalSeconds, Elapsed.TotalSeconds, PerSecond);
+        Throttled.TotalSeconds, Elapsed.TotalSeconds, PerSecond) + InFlightText;
+
+    private string InFlightText => string.Format(CultureInfo.InvariantCulture, ", in flight up to {0} ({1} at the end)", PeakInFlightLimit, InFlightLimit);
 }

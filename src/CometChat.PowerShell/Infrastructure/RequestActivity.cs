@@ -61,12 +61,17 @@ internal sealed class RequestActivity : IRequestObserver
         }
     }
 
+    /// <summary>Sizes the command's requests in flight from what they report; null when -ThrottleLimit fixes it.
+    /// Set before the first request starts.</summary>
+    public ConcurrencyController? Concurrency { get; set; }
+
     public bool TryDequeueVerbose(out string line) => _verbose.TryDequeue(out line!);
 
     public bool TryDequeueDebug(out string line) => _debug.TryDequeue(out line!);
 
     public void RequestSending(string method, string path, IReadOnlyList<KeyValuePair<string, string>> redactedHeaders)
     {
+        Concurrency?.Sent();
         if (_collectDebug)
         {
             // The client hides credential headers (apikey) before they get here.
@@ -75,8 +80,9 @@ internal sealed class RequestActivity : IRequestObserver
         }
     }
 
-    public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt)
+    public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt, RateBucket bucket)
     {
+        Concurrency?.Completed(bucket, statusCode, elapsed);
         if (_collectVerbose)
         {
             var status = statusCode == 0 ? "no response" : statusCode.ToString(CultureInfo.InvariantCulture);
@@ -97,6 +103,10 @@ internal sealed class RequestActivity : IRequestObserver
 
     public void Throttled(RateBucket bucket, TimeSpan wait, bool upcoming)
     {
+        if (!upcoming)
+        {
+            Concurrency?.Paced(bucket);
+        }
         var now = DateTimeOffset.UtcNow.UtcTicks;
         var (start, end) = upcoming ? (now, now + wait.Ticks) : (now - wait.Ticks, now);
         lock (_throttleGate)
