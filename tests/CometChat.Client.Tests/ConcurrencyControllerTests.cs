@@ -106,16 +106,16 @@ public class ConcurrencyControllerTests
     }
 
     [Fact]
-    public void Before_the_tier_is_known_sizes_for_the_faster_one()
+    public void Sizes_for_the_slower_tier_until_a_request_tells_which()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         var controller = new ConcurrencyController(ProductionPacer(clock), clock);
         controller.Sent();
         clock.Advance(TimeSpan.FromMilliseconds(500));
-        Assert.Equal(277, controller.Limit);      // 325/s × 0.85 s = 276.25
+        Assert.Equal(139, controller.Limit);      // 162.5/s × 0.85 s = 138.1
 
-        controller.Paced(RateBucket.Core);
-        Assert.Equal(139, controller.Limit);
+        controller.Paced(RateBucket.Standard);
+        Assert.Equal(277, controller.Limit);      // 325/s × 0.85 s = 276.25
     }
 
     [Fact]

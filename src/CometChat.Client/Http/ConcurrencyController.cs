@@ -166,9 +166,9 @@ public sealed class ConcurrencyController
     /// <summary>The size for what is known now (call under the lock).</summary>
     private (int Limit, double Target, double Rate, double RoundTripSeconds) Size()
     {
-        // The tier most requests use; before any is known, the faster one.
+        // The tier most requests use; until one tells (a few milliseconds), the slower one.
         var rate = _requests == 0
-            ? Math.Max(_pacer.PacedPerSecond(RateBucket.Core), _pacer.PacedPerSecond(RateBucket.Standard))
+            ? Math.Min(_pacer.PacedPerSecond(RateBucket.Core), _pacer.PacedPerSecond(RateBucket.Standard))
             : _pacer.PacedPerSecond(_coreRequests * 2 >= _requests ? RateBucket.Core : RateBucket.Standard);
         var roundTrip = _answers > 0 ? _roundTripSeconds
             : _firstSent is { } sent ? _time.GetElapsedTime(sent).TotalSeconds

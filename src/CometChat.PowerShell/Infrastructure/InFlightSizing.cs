@@ -10,7 +10,7 @@ namespace CometChat.PowerShell.Infrastructure;
 /// </summary>
 internal sealed class InFlightSizing
 {
-    // A limit that moves with every answer would flood -Verbose; one line a second shows where it is going.
+    // The limit moves a little with every answer; a line for each would flood -Verbose.
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(1);
     private readonly ConcurrencyController? _controller;
     private readonly int _fixed;
@@ -21,7 +21,7 @@ internal sealed class InFlightSizing
     {
         _controller = controller;
         _fixed = fixedLimit;
-        _reported = controller is null ? fixedLimit : ConcurrencyController.Initial;
+        _reported = controller?.Limit ?? fixedLimit;
     }
 
     /// <summary>A limit fixed by the user.</summary>
@@ -36,11 +36,12 @@ internal sealed class InFlightSizing
     /// <summary>The highest limit so far.</summary>
     public int Peak => _controller?.Peak ?? _fixed;
 
-    /// <summary>A verbose line when <paramref name="current"/> differs from the last one reported and a second has
-    /// passed since; otherwise null.</summary>
+    /// <summary>A verbose line when <paramref name="current"/> is a tenth or more away from the last one reported and a
+    /// second has passed since; otherwise null.</summary>
     public string? Report(int current)
     {
-        if (_controller is null || current == _reported || (_sinceReport.IsRunning && _sinceReport.Elapsed < ReportInterval))
+        if (_controller is null || Math.Abs(current - _reported) < Math.Max(1, _reported / 10)
+            || (_sinceReport.IsRunning && _sinceReport.Elapsed < ReportInterval))
         {
             return null;
         }
