@@ -56,7 +56,7 @@ public class ConcurrencyControllerTests
         Assert.Equal(114, controller.Limit);
         Assert.Equal(114, controller.Peak);
         Assert.True(before < 114);
-        Assert.Equal(400, controller.RoundTrip!.Value.TotalMilliseconds, precision: 0);
+        Assert.Equal(400, controller.TimeInFlight!.Value.TotalMilliseconds, precision: 0);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class ConcurrencyControllerTests
         // lets out meanwhile (162.5/s × 0.5 s = 82).
         clock.Advance(TimeSpan.FromMilliseconds(400));
         Assert.Equal(139, controller.Limit);      // 162.5/s × (1.5 × 0.5 s + 0.1 s) = 138.1
-        Assert.Contains("round trip at least 500 ms", controller.Describe());
+        Assert.Contains("at least 500 ms in flight each", controller.Describe());
 
         clock.Advance(TimeSpan.FromMilliseconds(500));
         controller.Completed(RateBucket.Core, 200, TimeSpan.FromSeconds(1));
@@ -133,12 +133,13 @@ public class ConcurrencyControllerTests
     [InlineData(0)]   // a timeout or a dropped connection
     public void Shrinks_on_a_fault_and_grows_back_one_request_per_good_answer(int status)
     {
+        // The faults take no time here, so that only the cut shows (their time is the next test's).
         var controller = Settled(TimeSpan.FromMilliseconds(1000));
 
-        controller.Completed(RateBucket.Core, status, TimeSpan.FromSeconds(2));
+        controller.Completed(RateBucket.Core, status, TimeSpan.Zero);
         Assert.Equal(247, controller.Limit);      // 260 × 0.95
         Assert.Contains("lowered after server errors or timeouts", controller.Describe());
-        controller.Completed(RateBucket.Core, status, TimeSpan.FromSeconds(2));
+        controller.Completed(RateBucket.Core, status, TimeSpan.Zero);
         Assert.Equal(235, controller.Limit);      // 247 × 0.95 = 234.65
 
         for (var i = 0; i < 10; i++)
@@ -152,6 +153,21 @@ public class ConcurrencyControllerTests
         }
         Assert.Equal(260, controller.Limit);      // back to the size, not above it
         Assert.Equal(260, controller.Peak);
+    }
+
+    [Fact]
+    public void Counts_the_time_of_failed_attempts_and_of_the_wait_before_a_retry()
+    {
+        // A request keeps its place while it fails and waits to retry: that time is part of what Little's law needs.
+        var controller = Settled(TimeSpan.FromMilliseconds(400));
+        Assert.Equal(114, controller.Limit);
+
+        controller.Retrying(TimeSpan.FromMilliseconds(900));
+        controller.Completed(RateBucket.Core, 200, TimeSpan.FromMilliseconds(400));
+
+        // The answer carries 1.3 s: the average moves to 0.4 + 0.1 × 0.9 = 0.49 s; 162.5/s × (1.5 × 0.49 s + 0.1 s) = 135.7.
+        Assert.Equal(136, controller.Limit);
+        Assert.Contains("490 ms in flight each", controller.Describe());
     }
 
     [Fact]

@@ -4,27 +4,30 @@
 # pipeline is timed; turning its output into outcomes happens after the stopwatch stops.
 
 function Get-ApproachDefinition {
-    # What each approach name runs. "Fair" loops are what a competent admin writes with Invoke-RestMethod alone: one
-    # web session (connection reuse), its built-in retries, and for the parallel loop the module's initial 32 in
-    # flight. The naive loops are the first thing that works: no session, no retries, 16 in flight.
+    # What each approach name runs. "Fair" loops are what a competent admin writes with Invoke-RestMethod alone: its
+    # built-in retries; for the serial loop one web session (connection reuse); for the parallel loop the module's
+    # initial 32 in flight. The parallel loop has no session: -Parallel resets each runspace's variables for every
+    # item, and one session shared by all runspaces is not safe (Invoke-RestMethod writes the call's content headers
+    # and retry settings into it). The naive loops are the first thing that works: no session, no retries, 16 in flight.
     param([int] $RetryCount, [int] $RetryIntervalSec, [int] $ParallelThrottleLimit, [int] $NaiveParallelThrottleLimit)
     [ordered]@{
         Serial        = @{ Label = "Invoke-RestMethod loop, one -WebSession, -MaximumRetryCount $RetryCount -RetryIntervalSec $RetryIntervalSec"
             Parallel = 0; Session = $true; Retries = $RetryCount; Interval = $RetryIntervalSec }
-        Parallel      = @{ Label = "ForEach-Object -Parallel -ThrottleLimit $ParallelThrottleLimit, one -WebSession, -MaximumRetryCount $RetryCount -RetryIntervalSec $RetryIntervalSec"
-            Parallel = $ParallelThrottleLimit; Session = $true; Retries = $RetryCount; Interval = $RetryIntervalSec }
+        Parallel      = @{ Label = "ForEach-Object -Parallel -ThrottleLimit $ParallelThrottleLimit, -MaximumRetryCount $RetryCount -RetryIntervalSec $RetryIntervalSec"
+            Parallel = $ParallelThrottleLimit; Session = $false; Retries = $RetryCount; Interval = $RetryIntervalSec }
         SerialNaive   = @{ Label = 'Invoke-RestMethod loop (naive: no session, no retries)'
             Parallel = 0; Session = $false; Retries = 0; Interval = 1 }
         ParallelNaive = @{ Label = "ForEach-Object -Parallel -ThrottleLimit $NaiveParallelThrottleLimit (naive: no session, no retries)"
             Parallel = $NaiveParallelThrottleLimit; Session = $false; Retries = 0; Interval = 1 }
         Module        = @{ Label = 'Import-Csv | New-CometChatUser (defaults)' }
+        ModuleFixed32 = @{ Label = 'Import-Csv | New-CometChatUser -ThrottleLimit 32 (the fixed default of earlier versions)'; ThrottleLimit = 32 }
     }
 }
 
 function Invoke-Approach {
     # Runs approach $Name (a key of Get-ApproachDefinition) once over the CSV.
     param([string] $Name, [hashtable] $Definition, [string] $CsvPath, [pscustomobject] $Target)
-    if ($Name -eq 'Module') { Invoke-ModuleApproach -CsvPath $CsvPath }
+    if ($Name -like 'Module*') { Invoke-ModuleApproach -CsvPath $CsvPath -ThrottleLimit $Definition['ThrottleLimit'] }
     elseif ($Definition.Parallel -gt 0) { Invoke-ParallelApproach -CsvPath $CsvPath -Target $Target -Definition $Definition }
     else { Invoke-SerialApproach -CsvPath $CsvPath -Target $Target -Definition $Definition }
 }
@@ -81,11 +84,12 @@ function Invoke-SerialApproach {
 }
 
 function Invoke-ParallelApproach {
-    # The same loop body in ForEach-Object -Parallel runspaces (same process): concurrency, no pacing. With a
-    # session, every runspace shares it (and so its connections).
+    # The same loop body in ForEach-Object -Parallel runspaces (same process): concurrency, no pacing.
     param([string] $CsvPath, [pscustomobject] $Target, [hashtable] $Definition)
     $rest = New-RestParameters -Target $Target -Definition $Definition
     $clock = [Diagnostics.Stopwatch]::StartNew()
+    # The loop body is the serial one's, written out again: a -Parallel script block can't call this script's
+    # functions (nor take a script block with $using:), and inline is what an admin writes.
     $outcomes = Import-Csv -LiteralPath $CsvPath | ForEach-Object -ThrottleLimit $Definition.Parallel -Parallel {
         $row = $_
         $rest = $using:rest
@@ -110,13 +114,14 @@ function Invoke-ParallelApproach {
 }
 
 function Invoke-ModuleApproach {
-    # New-CometChatUser with its defaults, on the runspace's default connection (the emulator's, or the one made
-    # with -TimeoutSec). Errors are collected, not shown: each has the CSV row as its target.
-    param([string] $CsvPath)
+    # New-CometChatUser with its defaults (or a fixed -ThrottleLimit), on the runspace's default connection (the
+    # emulator's, or the one made with -TimeoutSec). Errors are collected, not shown: each has the CSV row as its target.
+    param([string] $CsvPath, $ThrottleLimit)
     $failures = $null
     $information = $null
+    $fixed = if ($ThrottleLimit) { @{ ThrottleLimit = $ThrottleLimit } } else { @{} }
     $clock = [Diagnostics.Stopwatch]::StartNew()
-    $users = Import-Csv -LiteralPath $CsvPath | New-CometChatUser -ErrorAction SilentlyContinue -ErrorVariable failures -InformationVariable information
+    $users = Import-Csv -LiteralPath $CsvPath | New-CometChatUser @fixed -ErrorAction SilentlyContinue -ErrorVariable failures -InformationVariable information
     $clock.Stop()
 
     $outcomes = [Collections.Generic.List[object]]::new()

@@ -43,7 +43,7 @@ Describe 'Requests in flight, paced' {
         # A line when the limit moves by a tenth or more (at most one a second): here it only grows from 32.
         $lines | Should -Not -BeNullOrEmpty
         $lines | ForEach-Object {
-            $_ | Should -Match '^Now up to \d+ requests in flight \(162\.5 requests/s paced, round trip (at least )?\d+ ms\)\.$'
+            $_ | Should -Match '^Now up to \d+ requests in flight \(162\.5 requests/s paced, (at least )?\d+ ms in flight each\)\.$'
             [int]($_ -replace '^Now up to (\d+) .*$', '$1') | Should -BeGreaterThan 32
         }
         # Paced at the limit, sized by Little's law: the service never had to refuse.

@@ -237,7 +237,7 @@ internal sealed class CometChatTransport : IDisposable
 
     private static string Describe(Outcome<ApiExchange> outcome) => outcome switch
     {
-        { Result: { StatusCode: 429 } } => "rate limited (429)",
+        { Result: { StatusCode: 429 } } => RetryReasons.RateLimited,
         { Result: { } result } => $"HTTP {result.StatusCode}",
         { Exception: TimeoutRejectedException } => "no answer in time",
         { Exception: { } ex } => "connection failed: " + ex.Message,

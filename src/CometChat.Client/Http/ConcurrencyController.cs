@@ -7,13 +7,14 @@ namespace CometChat.Client.Http;
 /// Sizes how many requests of one bulk operation may be in flight, so that the connection's pacer, not the number in
 /// flight, is what limits the rate.
 /// <para>
-/// By Little's law, letting requests out at λ a second through round trips of W seconds keeps λ·W of them on the
-/// wire. The limit is λ·(1.5·W + 0.1 s): the extra half round trip and tenth of a second are requests waiting at the
-/// pacer, so that jitter, a slow answer or the client's own overhead never leave it with nothing to release. λ is the
-/// paced rate of the tier most of the operation's requests use (told by the answers, and before them by the requests
-/// the pacer holds back); W is a moving average of answered attempts. Until the first answer, the time since the first
-/// request went out is a lower bound of W, so the limit grows while the first round trip is under way rather than
-/// after it.
+/// By Little's law, letting requests out at λ a second, each holding its place for W seconds, keeps λ·W of them in
+/// flight. The limit is λ·(1.5·W + 0.1 s): the extra half and tenth of a second are requests waiting at the pacer, so
+/// that jitter, a slow answer or the client's own overhead never leave it with nothing to release. λ is the paced rate
+/// of the tier most of the operation's requests use (told by the answers, and before them by the requests the pacer
+/// holds back). W is a moving average, per answer, of the time outside the pacer: the round trip, plus what the
+/// failed attempts before it and their backoff took (a request keeps its place while it waits to retry). Until the
+/// first answer, the time since the first request went out is a lower bound of W, so the limit grows while the first
+/// round trip is under way rather than after it.
 /// </para>
 /// <para>
 /// Timeouts, dropped connections and 5xx answers shrink it, as congestion control does (AIMD: ×0.95 per fault, +1 per
@@ -40,7 +41,7 @@ public sealed class ConcurrencyController
     /// </summary>
     public const int Maximum = 512;
 
-    private const double RoundTripHeadroom = 1.5;
+    private const double Headroom = 1.5;
     private const double PacerSlackSeconds = 0.1;
     private const double FaultBackoff = 0.95;
     private const double Smoothing = 0.1;
@@ -49,7 +50,8 @@ public sealed class ConcurrencyController
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private long? _firstSent;
-    private double _roundTripSeconds;
+    private double _heldSeconds;
+    private double _unansweredSeconds;
     private long _answers;
     private long _requests;
     private long _coreRequests;
@@ -89,14 +91,14 @@ public sealed class ConcurrencyController
         }
     }
 
-    /// <summary>The round trip the limit is sized for: the moving average of answered attempts, if any.</summary>
-    public TimeSpan? RoundTrip
+    /// <summary>The time in flight per request the limit is sized for (W above), once there is an answer.</summary>
+    public TimeSpan? TimeInFlight
     {
         get
         {
             lock (_gate)
             {
-                return _answers > 0 ? TimeSpan.FromSeconds(_roundTripSeconds) : null;
+                return _answers > 0 ? TimeSpan.FromSeconds(_heldSeconds) : null;
             }
         }
     }
@@ -128,9 +130,11 @@ public sealed class ConcurrencyController
         lock (_gate)
         {
             Count(bucket);
+            var seconds = Math.Max(0, elapsed.TotalSeconds);
             if (statusCode == 0 || statusCode >= 500)
             {
                 _window = Math.Max(1, FaultBackoff * Math.Min(_window, Size().Target));
+                _unansweredSeconds += seconds;
                 return;
             }
             if (statusCode == 429)
@@ -138,14 +142,29 @@ public sealed class ConcurrencyController
                 // Refused before any work (its time says nothing of the round trip); the pacer deals with it.
                 return;
             }
-            var seconds = Math.Max(0, elapsed.TotalSeconds);
-            _roundTripSeconds = _answers == 0 ? seconds : _roundTripSeconds + Smoothing * (seconds - _roundTripSeconds);
+            // This answer carries the time the failed attempts since the last one took, so that the average per
+            // answer includes them.
+            var held = seconds + _unansweredSeconds;
+            _unansweredSeconds = 0;
+            _heldSeconds = _answers == 0 ? held : _heldSeconds + Smoothing * (held - _heldSeconds);
             _answers++;
             _window = Math.Min(Maximum, _window + 1);
         }
     }
 
-    /// <summary>The limit and why: "up to 260 requests in flight (162.5 requests/s paced, round trip 1002 ms)".</summary>
+    /// <summary>
+    /// A failed attempt (not a 429: the pacer holds those) will be retried after <paramref name="delay"/>; its
+    /// request keeps its place in flight meanwhile.
+    /// </summary>
+    public void Retrying(TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            _unansweredSeconds += Math.Max(0, delay.TotalSeconds);
+        }
+    }
+
+    /// <summary>The limit and why: "up to 260 requests in flight (162.5 requests/s paced, 1002 ms in flight each)".</summary>
     public string Describe()
     {
         lock (_gate)
@@ -153,8 +172,8 @@ public sealed class ConcurrencyController
             var size = Size();
             var reason = size.Rate <= 0
                 ? "requests are not paced, so there is no rate to size for"
-                : string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests/s paced, round trip {1}{2:0} ms",
-                    size.Rate, _answers == 0 ? "at least " : string.Empty, size.RoundTripSeconds * 1000);
+                : string.Format(CultureInfo.InvariantCulture, "{0:0.#} requests/s paced, {1}{2:0} ms in flight each",
+                    size.Rate, _answers == 0 ? "at least " : string.Empty, size.HeldSeconds * 1000);
             if (size.Limit < Math.Ceiling(size.Target))
             {
                 reason += "; lowered after server errors or timeouts";
@@ -164,19 +183,19 @@ public sealed class ConcurrencyController
     }
 
     /// <summary>The size for what is known now (call under the lock).</summary>
-    private (int Limit, double Target, double Rate, double RoundTripSeconds) Size()
+    private (int Limit, double Target, double Rate, double HeldSeconds) Size()
     {
         // The tier most requests use; until one tells (a few milliseconds), the slower one.
         var rate = _requests == 0
             ? Math.Min(_pacer.PacedPerSecond(RateBucket.Core), _pacer.PacedPerSecond(RateBucket.Standard))
             : _pacer.PacedPerSecond(_coreRequests * 2 >= _requests ? RateBucket.Core : RateBucket.Standard);
-        var roundTrip = _answers > 0 ? _roundTripSeconds
+        var held = _answers > 0 ? _heldSeconds
             : _firstSent is { } sent ? _time.GetElapsedTime(sent).TotalSeconds
             : 0;
         double target = Initial;
         if (rate > 0)
         {
-            target = rate * (RoundTripHeadroom * roundTrip + PacerSlackSeconds);
+            target = rate * (Headroom * held + PacerSlackSeconds);
             if (_answers == 0)
             {
                 target = Math.Max(target, Initial);
@@ -184,7 +203,7 @@ public sealed class ConcurrencyController
             target = Math.Min(Maximum, Math.Max(Minimum, target));
         }
         var limit = (int)Math.Max(1, Math.Ceiling(Math.Min(target, _window)));
-        return (limit, target, rate, roundTrip);
+        return (limit, target, rate, held);
     }
 
     private void Count(RateBucket bucket)

@@ -28,6 +28,13 @@ public interface IRequestObserver
     void Recovered(string uid);
 }
 
+/// <summary>Reasons the client gives for a retry (<see cref="IRequestObserver.RetryScheduled"/>), where callers act on them.</summary>
+public static class RetryReasons
+{
+    /// <summary>A 429: the wait is the service's, and holds back every request of the tier.</summary>
+    public const string RateLimited = "rate limited (429)";
+}
+
 /// <summary>
 /// The observer of the current logical call. The client is shared by every cmdlet and runspace using a
 /// connection, so the sink travels with the call (AsyncLocal) rather than living on the client.

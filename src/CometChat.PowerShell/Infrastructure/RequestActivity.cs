@@ -94,6 +94,10 @@ internal sealed class RequestActivity : IRequestObserver
     public void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason)
     {
         Interlocked.Increment(ref _retries);
+        if (reason != RetryReasons.RateLimited)
+        {
+            Concurrency?.Retrying(delay);
+        }
         if (_collectVerbose)
         {
             _verbose.Enqueue(string.Format(CultureInfo.InvariantCulture, "{0} /v3{1}: {2}; waiting {3:0.0} s before attempt {4}",
