@@ -61,8 +61,9 @@ function Get-RunMetrics {
         Faults               = $Counters.Faults
         Retried              = if ($summary) { [long]$summary.Retried } else { $null }
         ThrottledSeconds     = if ($summary) { [math]::Round($summary.Throttled.TotalSeconds, 1) } else { $null }
-        InFlightLimit        = if ($summary) { $summary.InFlightLimit } else { $null }
-        PeakInFlightLimit    = if ($summary) { $summary.PeakInFlightLimit } else { $null }
+        # Absent from the summaries of versions before the in-flight limit sized itself (for side-by-side runs).
+        InFlightLimit        = if ($summary -and $summary.PSObject.Properties['InFlightLimit']) { $summary.InFlightLimit } else { $null }
+        PeakInFlightLimit    = if ($summary -and $summary.PSObject.Properties['PeakInFlightLimit']) { $summary.PeakInFlightLimit } else { $null }
         CpuSeconds           = [math]::Round($Cpu.TotalSeconds, 3)
         CpuMsPerUser         = [math]::Round($Cpu.TotalMilliseconds / $n, 3)
         EmulatorCpuMsPerUser = [math]::Round($EmulatorCpu.TotalMilliseconds / $n, 3)
