@@ -127,19 +127,33 @@ public class ConcurrencyControllerTests
         Assert.Contains("not paced", controller.Describe());
     }
 
-    [Theory]
-    [InlineData(500)]
-    [InlineData(503)]
-    [InlineData(0)]   // a timeout or a dropped connection
-    public void Shrinks_on_a_fault_and_grows_back_one_request_per_good_answer(int status)
+    /// <summary>A 5xx answer, or an attempt that timed out (reported as no answer, then as a timeout).</summary>
+    private static void Fault(ConcurrencyController controller, string kind)
     {
-        // The faults take no time here, so that only the cut shows (their time is the next test's).
+        if (kind == "timeout")
+        {
+            controller.Completed(RateBucket.Core, 0, TimeSpan.Zero);
+            controller.TimedOut();
+        }
+        else
+        {
+            controller.Completed(RateBucket.Core, int.Parse(kind, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero);
+        }
+    }
+
+    [Theory]
+    [InlineData("500")]
+    [InlineData("503")]
+    [InlineData("timeout")]
+    public void Shrinks_on_a_fault_and_grows_back_one_request_per_good_answer(string kind)
+    {
+        // The faults take no time here, so that only the cut shows (their time is another test's).
         var controller = Settled(TimeSpan.FromMilliseconds(1000));
 
-        controller.Completed(RateBucket.Core, status, TimeSpan.Zero);
+        Fault(controller, kind);
         Assert.Equal(247, controller.Limit);      // 260 × 0.95
         Assert.Contains("lowered after server errors or timeouts", controller.Describe());
-        controller.Completed(RateBucket.Core, status, TimeSpan.Zero);
+        Fault(controller, kind);
         Assert.Equal(235, controller.Limit);      // 247 × 0.95 = 234.65
 
         for (var i = 0; i < 10; i++)
@@ -153,6 +167,18 @@ public class ConcurrencyControllerTests
         }
         Assert.Equal(260, controller.Limit);      // back to the size, not above it
         Assert.Equal(260, controller.Peak);
+    }
+
+    [Fact]
+    public void A_refused_or_dropped_connection_does_not_shrink_it()
+    {
+        // A service that is down is not congested; its outage is the circuit breaker's business.
+        var controller = Settled(TimeSpan.FromMilliseconds(1000));
+        for (var i = 0; i < 100; i++)
+        {
+            controller.Completed(RateBucket.Core, 0, TimeSpan.Zero);
+        }
+        Assert.Equal(260, controller.Limit);
     }
 
     [Fact]

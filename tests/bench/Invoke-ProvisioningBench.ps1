@@ -77,8 +77,8 @@ param(
     # The sweep: latencies, the core limit, the window, and the least rows per point. Each point also runs at least
     # 60 round trips' worth of the limit (CoreRequestsPerMinute × latency in s), so that the last round trip, which no
     # client can avoid, costs less than 2% of the run (10,000 rows at 1,000 ms).
-    [ValidateRange(0, 10000)]
-    [int[]] $SweepLatency = @(0, 25, 150, 400, 1000),
+    [ValidatePattern('^\d{1,5}(,\d{1,5})*$')]
+    [string[]] $SweepLatency = @('0', '25', '150', '400', '1000'),
     [ValidateRange(1, 1000000)]
     [int] $CoreRequestsPerMinute = 10000,
     [ValidateRange(1, 3600)]
@@ -107,6 +107,7 @@ Set-StrictMode -Version Latest
 $Scenario = [int[]]@($Scenario -split ',' | Sort-Object -Unique)
 $Approach = [string[]]@($Approach -split ',' | Select-Object -Unique)
 $SweepApproach = [string[]]@($SweepApproach -split ',' | Select-Object -Unique)
+$SweepLatency = [int[]]@($SweepLatency -split ',' | ForEach-Object { [int]$_ } | Sort-Object -Unique)
 # Progress bars are off for every approach: the bench measures requests, not console rendering.
 $ProgressPreference = 'SilentlyContinue'
 . (Join-Path $PSScriptRoot 'ProvisioningApproaches.ps1')

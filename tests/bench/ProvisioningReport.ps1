@@ -109,7 +109,7 @@ function Get-ScenarioAggregate {
         foreach ($name in $Scenario.Approaches) {
             $runs = @($Scenario.Runs | Where-Object { $_.LatencyMilliseconds -eq $point.LatencyMilliseconds -and $_.Approach -eq $name -and -not $_.PSObject.Properties['Error'] })
             $aggregate = [ordered]@{ LatencyMilliseconds = $point.LatencyMilliseconds; Rows = $point.Rows; Approach = $name; Runs = $runs.Count }
-            foreach ($figure in $figures) { $aggregate[$figure] = if ($runs) { Get-Stat @($runs.$figure) } }
+            foreach ($figure in $figures) { $aggregate[$figure] = if ($runs) { Get-Stat @($runs | ForEach-Object $figure) } }
             [pscustomobject]$aggregate
         }
     }
@@ -121,7 +121,7 @@ function Get-Ratio {
     param([pscustomobject] $Scenario, [int] $Latency, [string] $Name, [string] $Base)
     $of = { param($approach) @($Scenario.Runs | Where-Object { $_.LatencyMilliseconds -eq $Latency -and $_.Approach -eq $approach -and -not $_.PSObject.Properties['Error'] }) }
     $runs = & $of $Name; $bases = & $of $Base
-    $median = Get-Stat @($runs.UsersPerSecond); $baseMedian = Get-Stat @($bases.UsersPerSecond)
+    $median = Get-Stat @($runs | ForEach-Object UsersPerSecond); $baseMedian = Get-Stat @($bases | ForEach-Object UsersPerSecond)
     if (-not $median -or -not $baseMedian -or $baseMedian.Median -le 0) { return $null }
     $paired = foreach ($run in $runs) {
         $sameRound = $bases | Where-Object Run -EQ $run.Run | Select-Object -First 1

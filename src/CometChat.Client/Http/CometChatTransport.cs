@@ -239,7 +239,7 @@ internal sealed class CometChatTransport : IDisposable
     {
         { Result: { StatusCode: 429 } } => RetryReasons.RateLimited,
         { Result: { } result } => $"HTTP {result.StatusCode}",
-        { Exception: TimeoutRejectedException } => "no answer in time",
+        { Exception: TimeoutRejectedException } => RetryReasons.NoAnswerInTime,
         { Exception: { } ex } => "connection failed: " + ex.Message,
         _ => "failed",
     };

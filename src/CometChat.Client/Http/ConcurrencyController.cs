@@ -17,11 +17,13 @@ namespace CometChat.Client.Http;
 /// round trip is under way rather than after it.
 /// </para>
 /// <para>
-/// Timeouts, dropped connections and 5xx answers shrink it, as congestion control does (AIMD: ×0.95 per fault, +1 per
-/// answer without one, never above the size above), so a service in trouble gets fewer requests at once. A fault share
-/// p holds the limit below about 20·(1−p)/p: random faults at a low rate barely touch it (380 at 5%, 180 at 10%), a
-/// service failing half its requests gets 20, a failing one 1. A 429 changes nothing here: the pacer pauses and slows
-/// the tier.
+/// Timeouts and 5xx answers shrink it, as congestion control does (AIMD: ×0.95 per fault, +1 per answer without one,
+/// never above the size above), so a service in trouble gets fewer requests at once. A fault share p holds the limit
+/// below about 20·(1−p)/p: random faults at a low rate barely touch it (380 at 5%, 180 at 10%), a service failing half
+/// its requests gets 20, a failing one 1. A refused or dropped connection does not: a service that is down is not
+/// congested, and when it is back, the requests waiting to retry would otherwise hold back new ones until most of them
+/// are through (the bulk cmdlets stop when no record gets through at all). A 429 changes nothing here either: the
+/// pacer pauses and slows the tier.
 /// </para>
 /// Without pacing (limits turned off) there is no rate to size for, and the limit stays at <see cref="Initial"/>
 /// unless faults shrink it. Thread-safe: answers arrive on any thread while the operation reads the limit.
@@ -123,7 +125,7 @@ public sealed class ConcurrencyController
 
     /// <summary>
     /// An attempt of <paramref name="bucket"/> finished after <paramref name="elapsed"/> with HTTP
-    /// <paramref name="statusCode"/> (0: no answer, a timeout or a dropped connection).
+    /// <paramref name="statusCode"/> (0: no answer; a timeout is reported by <see cref="TimedOut"/> too).
     /// </summary>
     public void Completed(RateBucket bucket, int statusCode, TimeSpan elapsed)
     {
@@ -131,9 +133,12 @@ public sealed class ConcurrencyController
         {
             Count(bucket);
             var seconds = Math.Max(0, elapsed.TotalSeconds);
+            if (statusCode >= 500)
+            {
+                Shrink();
+            }
             if (statusCode == 0 || statusCode >= 500)
             {
-                _window = Math.Max(1, FaultBackoff * Math.Min(_window, Size().Target));
                 _unansweredSeconds += seconds;
                 return;
             }
@@ -149,6 +154,15 @@ public sealed class ConcurrencyController
             _heldSeconds = _answers == 0 ? held : _heldSeconds + Smoothing * (held - _heldSeconds);
             _answers++;
             _window = Math.Min(Maximum, _window + 1);
+        }
+    }
+
+    /// <summary>An attempt got no answer in time (the client's attempt timeout).</summary>
+    public void TimedOut()
+    {
+        lock (_gate)
+        {
+            Shrink();
         }
     }
 
@@ -205,6 +219,8 @@ public sealed class ConcurrencyController
         var limit = (int)Math.Max(1, Math.Ceiling(Math.Min(target, _window)));
         return (limit, target, rate, held);
     }
+
+    private void Shrink() => _window = Math.Max(1, FaultBackoff * Math.Min(_window, Size().Target));
 
     private void Count(RateBucket bucket)
     {

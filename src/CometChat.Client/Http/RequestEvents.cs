@@ -33,6 +33,9 @@ public static class RetryReasons
 {
     /// <summary>A 429: the wait is the service's, and holds back every request of the tier.</summary>
     public const string RateLimited = "rate limited (429)";
+
+    /// <summary>The attempt timed out.</summary>
+    public const string NoAnswerInTime = "no answer in time";
 }
 
 /// <summary>

@@ -94,6 +94,10 @@ internal sealed class RequestActivity : IRequestObserver
     public void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason)
     {
         Interlocked.Increment(ref _retries);
+        if (reason == RetryReasons.NoAnswerInTime)
+        {
+            Concurrency?.TimedOut();
+        }
         if (reason != RetryReasons.RateLimited)
         {
             Concurrency?.Retrying(delay);
