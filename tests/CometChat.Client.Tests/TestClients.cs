@@ -72,7 +72,7 @@ internal sealed class RecordingObserver : IRequestObserver
         lock (this) { SentHeaders.Add(redactedHeaders); }
     }
 
-    public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt)
+    public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt, RateBucket bucket)
     {
         lock (this) { Requests.Add((method, path, statusCode, attempt)); }
     }

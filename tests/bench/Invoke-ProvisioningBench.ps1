@@ -1,24 +1,28 @@
 <#
 .SYNOPSIS
-    Bulk-provisioning benchmark: how New-CometChatUser compares with the loops admins write today.
+    Bulk-provisioning benchmark: New-CometChatUser against the loops a competent admin writes with Invoke-RestMethod.
 .DESCRIPTION
-    Creates the same generated CSV of users (default 2,000) against the local CometChat emulator three ways, side by
-    side in one run, with the emulator reset before each approach:
-      Serial    Import-Csv | ForEach-Object { Invoke-RestMethod -Method Post ... }          (one at a time, no retries)
-      Parallel  Import-Csv | ForEach-Object -Parallel { Invoke-RestMethod ... } -ThrottleLimit 16
-      Module    Import-Csv | New-CometChatUser                                              (its defaults)
+    Creates the same generated CSV of users against the local CometChat emulator several ways, with the emulator reset
+    before each run, each scenario -Repeat times with the approaches in a random order every time:
+      Serial         Import-Csv | ForEach-Object { Invoke-RestMethod -WebSession $s -MaximumRetryCount 3 -RetryIntervalSec 1 ... }
+      Parallel       the same in ForEach-Object -Parallel -ThrottleLimit 32 (the module's initial size), with retries
+      SerialNaive    the serial loop without session or retries
+      ParallelNaive  ForEach-Object -Parallel -ThrottleLimit 16 without session or retries
+      Module         Import-Csv | New-CometChatUser (its defaults)
+      ModuleFixed32  New-CometChatUser -ThrottleLimit 32, the fixed default of earlier versions (not run by default)
     in four scenarios:
-      1  25 ms latency per request, no rate limits                      users/s, Module/Serial and Module/Parallel
-      2  25 ms latency, production core limit 10,000/min                share of the limit, 429s
+      1  25 ms latency per request, no rate limits                   users/s, Module/Serial and Module/Parallel
+      2  latency sweep (0, 25, 150, 400, 1,000 ms) at the core limit of 10,000/min in 10 s windows, enough rows per point
+         to span several windows                                     share of the limit, 429s (Module only by default)
       3  25 ms latency, no rate limits, 5% injected faults, 2 s timeouts  created / failed / duplicates / lost track
-      4  no latency, no rate limits                                     users/s, CPU time per user
-    Prints a table per scenario and a goals table, and writes provisioning.json into -OutDirectory.
-    See docs/bench.md for the definitions. Exit code 0 when every approach ran (goals missed or not), 1 otherwise.
+      4  no latency, no rate limits                                  users/s, CPU time per user
+    Prints, per scenario, the median and range over the runs, a goals table, and writes provisioning.json (every run)
+    into -OutDirectory. See docs/bench.md. Exit code 0 when every run ran (goals missed or not), 1 otherwise.
 .EXAMPLE
     dotnet pwsh -NoProfile -File tests/bench/Invoke-ProvisioningBench.ps1 -ModulePath output/CometChat.PowerShell/0.1.0/CometChat.PowerShell.psd1 -OutDirectory output/bench
 .EXAMPLE
-    # Only scenario 2, with one-second rate-limit windows so that a burst meets the limit within 2,000 users.
-    ... -Scenario 2 -RateLimitWindowSeconds 1
+    # Only the sweep's 400 ms point, once.
+    ... -Scenario 2 -SweepLatency 400 -Repeat 1
 #>
 [CmdletBinding()]
 param(
@@ -30,42 +34,62 @@ param(
     [Parameter(Mandatory)]
     [string] $OutDirectory,
 
-    # Users in the generated CSV.
+    # Users in the generated CSV of scenarios 1, 3 and 4.
     [ValidateRange(1, 100000)]
-    [int] $UserCount = 2000,
+    [int] $UserCount = 1000,
 
     # Scenarios to run (1..4). "1,3" works too: pwsh -File passes a list as one string.
     [ValidatePattern('^[1-4](,[1-4])*$')]
     [string[]] $Scenario = @('1', '2', '3', '4'),
 
-    # Approaches to run, in this order: Serial, Parallel, Module ("Parallel,Module" works too).
-    [ValidatePattern('^(Serial|Parallel|Module)(,(Serial|Parallel|Module))*$')]
-    [string[]] $Approach = @('Serial', 'Parallel', 'Module'),
+    # Approaches of scenarios 1, 3 and 4.
+    [ValidatePattern('^(Serial|Parallel|SerialNaive|ParallelNaive|Module|ModuleFixed32)(,(Serial|Parallel|SerialNaive|ParallelNaive|Module|ModuleFixed32))*$')]
+    [string[]] $Approach = @('Serial', 'Parallel', 'SerialNaive', 'ParallelNaive', 'Module'),
 
-    # ThrottleLimit of the ForEach-Object -Parallel approach (the module keeps its own default).
-    [ValidateRange(1, 64)]
-    [int] $ParallelThrottleLimit = 16,
+    # Approaches of the sweep (scenario 2). The loops have no pacing, and at 1,000 ms the fair parallel loop (like
+    # ModuleFixed32, New-CometChatUser -ThrottleLimit 32) makes 32 a second: 10,000 rows take five minutes.
+    [ValidatePattern('^(Serial|Parallel|SerialNaive|ParallelNaive|Module|ModuleFixed32)(,(Serial|Parallel|SerialNaive|ParallelNaive|Module|ModuleFixed32))*$')]
+    [string[]] $SweepApproach = @('Module'),
 
-    # Emulator latency per request in scenarios 1-3.
+    # Runs of every scenario (and sweep point); the report gives the median and the range.
+    [ValidateRange(1, 100)]
+    [int] $Repeat = 3,
+
+    # Seed of the random order of approaches (and sweep points) in each run; by default a random one, recorded.
+    [int] $OrderSeed = (Get-Random -Maximum 1000000),
+
+    # ThrottleLimit of the fair ForEach-Object -Parallel loop, and of the naive one.
+    [ValidateRange(1, 512)]
+    [int] $ParallelThrottleLimit = 32,
+    [ValidateRange(1, 512)]
+    [int] $NaiveParallelThrottleLimit = 16,
+
+    # Invoke-RestMethod -MaximumRetryCount and -RetryIntervalSec of the fair loops.
+    [ValidateRange(1, 100)]
+    [int] $RetryCount = 3,
+    [ValidateRange(1, 600)]
+    [int] $RetryIntervalSec = 1,
+
+    # Emulator latency per request in scenarios 1 and 3.
     [ValidateRange(0, 10000)]
     [int] $LatencyMilliseconds = 25,
 
-    # Core limit of scenario 2 (production: 10,000 per minute).
+    # The sweep: latencies, the core limit, the window, and the least rows per point. Each point also runs at least
+    # 60 round trips' worth of the limit (CoreRequestsPerMinute × latency in s), so that the last round trip, which no
+    # client can avoid, costs less than 2% of the run (10,000 rows at 1,000 ms).
+    [ValidatePattern('^\d{1,5}(,\d{1,5})*$')]
+    [string[]] $SweepLatency = @('0', '25', '150', '400', '1000'),
     [ValidateRange(1, 1000000)]
     [int] $CoreRequestsPerMinute = 10000,
-
-    # Rate-limit window of scenario 2. 60 is production's; a shorter window makes bursts meet the limit sooner.
     [ValidateRange(1, 3600)]
-    [int] $RateLimitWindowSeconds = 60,
+    [int] $SweepWindowSeconds = 10,
+    [ValidateRange(1, 100000)]
+    [int] $SweepUserCount = 5000,
 
-    # Share of requests that fail in scenario 3.
+    # Faults of scenario 3: share, seed (fixed so runs are comparable), how long a "delayed" fault holds a request.
     [ValidateRange(0.0, 1.0)]
     [double] $FailureRate = 0.05,
-
-    # Fault seed of scenario 3, fixed so runs are comparable.
     [int] $Seed = 4117,
-
-    # How long a "delayed" fault holds a request in scenario 3 (longer than -TimeoutSec).
     [ValidateRange(0, 600000)]
     [int] $FaultDelayMilliseconds = 3000,
 
@@ -82,8 +106,14 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $Scenario = [int[]]@($Scenario -split ',' | Sort-Object -Unique)
 $Approach = [string[]]@($Approach -split ',' | Select-Object -Unique)
+$SweepApproach = [string[]]@($SweepApproach -split ',' | Select-Object -Unique)
+$SweepLatency = [int[]]@($SweepLatency -split ',' | ForEach-Object { [int]$_ } | Sort-Object -Unique)
 # Progress bars are off for every approach: the bench measures requests, not console rendering.
 $ProgressPreference = 'SilentlyContinue'
+. (Join-Path $PSScriptRoot 'ProvisioningApproaches.ps1')
+. (Join-Path $PSScriptRoot 'ProvisioningReport.ps1')
+$definitions = Get-ApproachDefinition -RetryCount $RetryCount -RetryIntervalSec $RetryIntervalSec `
+    -ParallelThrottleLimit $ParallelThrottleLimit -NaiveParallelThrottleLimit $NaiveParallelThrottleLimit
 
 #region Data
 
@@ -111,32 +141,51 @@ function New-BenchCsv {
     $path
 }
 
+$script:Csv = @{}
+function Get-BenchCsv {
+    # The CSV of $Count users (made once per size), with its uids.
+    param([int] $Count)
+    if (-not $script:Csv.ContainsKey($Count)) {
+        $path = New-BenchCsv -Count $Count -Prefix bench
+        $script:Csv[$Count] = [pscustomobject]@{ Path = $path; Uids = [string[]]@(Import-Csv -LiteralPath $path | ForEach-Object Uid) }
+    }
+    $script:Csv[$Count]
+}
+
 #endregion
 
 #region Emulator
 
 function Get-ScenarioDefinition {
-    # What each scenario asks of the emulator (Start-CometChatEmulator parameters) and of the clients.
+    # What each scenario asks of the emulator (Start-CometChatEmulator parameters), of the clients, and its points
+    # (the latencies it runs at, each with its row count).
     param([int] $Id)
     $noLimits = @{ CoreRequestsPerMinute = 0; StandardRequestsPerMinute = 0 }
+    $point = { param($latency, $rows) [pscustomobject]@{ LatencyMilliseconds = $latency; Rows = $rows } }
     switch ($Id) {
         1 {
-            [pscustomobject]@{ Id = 1; Title = "Scenario 1: $LatencyMilliseconds ms latency, rate limits off"
-                Emulator = $noLimits + @{ LatencyMilliseconds = $LatencyMilliseconds }; TimeoutSec = 0 }
+            [pscustomobject]@{ Id = 1; Title = "Scenario 1: $LatencyMilliseconds ms latency, rate limits off"; Approaches = $Approach
+                Emulator = $noLimits; TimeoutSec = 0; Points = @(& $point $LatencyMilliseconds $UserCount) }
         }
         2 {
-            [pscustomobject]@{ Id = 2; Title = "Scenario 2: $LatencyMilliseconds ms latency, core limit $CoreRequestsPerMinute/min (window $RateLimitWindowSeconds s)"
-                Emulator = @{ CoreRequestsPerMinute = $CoreRequestsPerMinute; LatencyMilliseconds = $LatencyMilliseconds; RateLimitWindowSeconds = $RateLimitWindowSeconds }
-                TimeoutSec = 0 }
+            $points = foreach ($latency in ($SweepLatency | Sort-Object -Unique)) {
+                & $point $latency ([math]::Max($SweepUserCount, [math]::Ceiling($CoreRequestsPerMinute * $latency / 1000.0)))
+            }
+            # The connection Start-CometChatEmulator makes is paced to these limits, given explicitly: with windows
+            # shorter than a minute, X-Rate-Limit holds a window's budget, which a connection left to follow the service
+            # would take for a per-minute limit.
+            [pscustomobject]@{ Id = 2; Title = "Scenario 2: latency sweep at a core limit of $CoreRequestsPerMinute/min (windows of $SweepWindowSeconds s)"
+                Approaches = $SweepApproach; TimeoutSec = 0; Points = @($points)
+                Emulator = @{ CoreRequestsPerMinute = $CoreRequestsPerMinute; StandardRequestsPerMinute = 20000; RateLimitWindowSeconds = $SweepWindowSeconds } }
         }
         3 {
             [pscustomobject]@{ Id = 3; Title = "Scenario 3: $LatencyMilliseconds ms latency, rate limits off, $($FailureRate * 100)% faults (seed $Seed, delay $FaultDelayMilliseconds ms), client timeout $TimeoutSec s"
-                Emulator = $noLimits + @{ LatencyMilliseconds = $LatencyMilliseconds; FailureRate = $FailureRate; Seed = $Seed; FaultDelayMilliseconds = $FaultDelayMilliseconds }
-                TimeoutSec = $TimeoutSec }
+                Approaches = $Approach; TimeoutSec = $TimeoutSec; Points = @(& $point $LatencyMilliseconds $UserCount)
+                Emulator = $noLimits + @{ FailureRate = $FailureRate; Seed = $Seed; FaultDelayMilliseconds = $FaultDelayMilliseconds } }
         }
         4 {
-            [pscustomobject]@{ Id = 4; Title = 'Scenario 4: no added latency, rate limits off'
-                Emulator = $noLimits + @{ LatencyMilliseconds = 0 }; TimeoutSec = 0 }
+            [pscustomobject]@{ Id = 4; Title = 'Scenario 4: no added latency, rate limits off'; Approaches = $Approach
+                Emulator = $noLimits; TimeoutSec = 0; Points = @(& $point 0 $UserCount) }
         }
     }
 }
@@ -148,7 +197,6 @@ function Start-BenchEmulator {
     param([pscustomobject] $Definition)
     $settings = $Definition.Emulator
     $emulator = Start-CometChatEmulator @settings
-    $apiKey = [Net.NetworkCredential]::new('', $emulator.ApiKey).Password
     if ($Definition.TimeoutSec -gt 0) {
         $limits = @{}
         foreach ($name in 'CoreRequestsPerMinute', 'StandardRequestsPerMinute') {
@@ -160,26 +208,27 @@ function Start-BenchEmulator {
         Emulator   = $emulator
         BaseUri    = $emulator.BaseUri.AbsoluteUri.TrimEnd('/')
         Root       = $emulator.BaseUri.AbsoluteUri.TrimEnd('/') -replace '/v3$', ''
-        ApiKey     = $apiKey
+        ApiKey     = [Net.NetworkCredential]::new('', $emulator.ApiKey).Password
         TimeoutSec = $Definition.TimeoutSec
     }
 }
 
 function Invoke-EmulatorAdmin {
     # Calls the emulator's admin surface (/_emulator/...): never rate limited, delayed or faulted.
-    param([pscustomobject] $Target, [string] $Method, [string] $Path)
-    (Invoke-RestMethod -Method $Method -Uri "$($Target.Root)/_emulator/$Path" -Headers @{ apikey = $Target.ApiKey } -TimeoutSec 30).data
+    param([pscustomobject] $Target, [string] $Method, [string] $Path, [hashtable] $Body)
+    $parameters = @{ Method = $Method; Uri = "$($Target.Root)/_emulator/$Path"; Headers = @{ apikey = $Target.ApiKey }; TimeoutSec = 30 }
+    if ($Body) { $parameters.Body = $Body | ConvertTo-Json -Compress; $parameters.ContentType = 'application/json' }
+    (Invoke-RestMethod @parameters).data
 }
 
-function Reset-Emulator {
-    # Wipes users and zeroes counters, rate-limit windows and the fault sequence: each approach starts afresh.
-    param([pscustomobject] $Target)
-    $null = Invoke-EmulatorAdmin $Target POST reset
+function Set-EmulatorLatency {
+    param([pscustomobject] $Target, [int] $Milliseconds)
+    $null = Invoke-EmulatorAdmin $Target PUT settings @{ latencyMilliseconds = $Milliseconds }
 }
 
 function Get-EmulatorUid {
-    # Every uid in the emulator, read page by page from GET /v3/users. That route has latency and, in scenario 3,
-    # faults, so each page is retried until it comes (the verification must not lose users itself).
+    # Every uid in the emulator, read page by page from GET /v3/users. That route has, in scenario 3, faults, so each
+    # page is retried until it comes (the verification must not lose users itself).
     param([pscustomobject] $Target)
     $uids = [Collections.Generic.List[string]]::new()
     $page = 1
@@ -214,112 +263,14 @@ function Get-CreateCounters {
 
 #endregion
 
-#region Approaches
-# Each approach takes the CSV path and the emulator target, runs one pipeline, and returns what the user was told:
-# one outcome per reported result (Uid, Ok, Status; Status 0 = no HTTP answer), plus the module's summary. Only the
-# pipeline is timed; turning its output into outcomes happens after the stopwatch stops.
-
-function Invoke-SerialApproach {
-    # The loop admins write today: one request at a time, no retries, no 429 handling; a failure is just an error.
-    # try/catch only records which row failed (the console would show the error and move on).
-    param([string] $CsvPath, [pscustomobject] $Target)
-    $uri = "$($Target.BaseUri)/users"
-    $headers = @{ apikey = $Target.ApiKey }
-    $timeoutSec = $Target.TimeoutSec
-    $clock = [Diagnostics.Stopwatch]::StartNew()
-    $outcomes = Import-Csv -LiteralPath $CsvPath | ForEach-Object {
-        $row = $_
-        # [ordered] in the module's property order: the body is byte for byte what New-CometChatUser sends, so the
-        # emulator's seeded faults (chosen by a hash of the body) strike the same rows for every approach and run.
-        $body = [ordered]@{
-            uid      = $row.Uid
-            name     = $row.Name
-            avatar   = $row.Avatar
-            metadata = $row.Metadata | ConvertFrom-Json
-            tags     = @($row.Tags -split ';')
-        } | ConvertTo-Json -Depth 10 -Compress
-        try {
-            $created = Invoke-RestMethod -Method Post -Uri $uri -Headers $headers -ContentType 'application/json' -Body $body -TimeoutSec $timeoutSec
-            [pscustomobject]@{ Uid = $created.data.uid; Ok = $true; Status = 200 }
-        }
-        catch {
-            $status = if ($_.Exception.PSObject.Properties['Response'] -and $_.Exception.Response) { [int]$_.Exception.Response.StatusCode } else { 0 }
-            [pscustomobject]@{ Uid = $row.Uid; Ok = $false; Status = $status }
-        }
-    }
-    $clock.Stop()
-    [pscustomobject]@{ Elapsed = $clock.Elapsed; Outcomes = @($outcomes); Summary = $null }
-}
-
-function Invoke-ParallelApproach {
-    # The same loop body in ForEach-Object -Parallel runspaces (same process): concurrency without pacing or retries.
-    param([string] $CsvPath, [pscustomobject] $Target, [int] $ThrottleLimit)
-    $uri = "$($Target.BaseUri)/users"
-    $headers = @{ apikey = $Target.ApiKey }
-    $timeoutSec = $Target.TimeoutSec
-    $clock = [Diagnostics.Stopwatch]::StartNew()
-    $outcomes = Import-Csv -LiteralPath $CsvPath | ForEach-Object -ThrottleLimit $ThrottleLimit -Parallel {
-        $row = $_
-        $body = [ordered]@{
-            uid      = $row.Uid
-            name     = $row.Name
-            avatar   = $row.Avatar
-            metadata = $row.Metadata | ConvertFrom-Json
-            tags     = @($row.Tags -split ';')
-        } | ConvertTo-Json -Depth 10 -Compress
-        try {
-            $created = Invoke-RestMethod -Method Post -Uri $using:uri -Headers $using:headers -ContentType 'application/json' -Body $body -TimeoutSec $using:timeoutSec
-            [pscustomobject]@{ Uid = $created.data.uid; Ok = $true; Status = 200 }
-        }
-        catch {
-            $status = if ($_.Exception.PSObject.Properties['Response'] -and $_.Exception.Response) { [int]$_.Exception.Response.StatusCode } else { 0 }
-            [pscustomobject]@{ Uid = $row.Uid; Ok = $false; Status = $status }
-        }
-    }
-    $clock.Stop()
-    [pscustomobject]@{ Elapsed = $clock.Elapsed; Outcomes = @($outcomes); Summary = $null }
-}
-
-function Invoke-ModuleApproach {
-    # New-CometChatUser with its defaults, on the runspace's default connection (the emulator's, or the one made
-    # with -TimeoutSec). Errors are collected, not shown: each has the CSV row as its target.
-    param([string] $CsvPath, [pscustomobject] $Target)
-    $failures = $null
-    $information = $null
-    $clock = [Diagnostics.Stopwatch]::StartNew()
-    $users = Import-Csv -LiteralPath $CsvPath | New-CometChatUser -ErrorAction SilentlyContinue -ErrorVariable failures -InformationVariable information
-    $clock.Stop()
-
-    $outcomes = [Collections.Generic.List[object]]::new()
-    foreach ($user in @($users)) { $outcomes.Add([pscustomobject]@{ Uid = $user.Uid; Ok = $true; Status = 200 }) }
-    foreach ($failure in @($failures)) {
-        $exception = $failure.Exception
-        $status = if ($exception.PSObject.Properties['StatusCode']) { [int]$exception.StatusCode } else { 0 }
-        $uid = if ($failure.TargetObject -and $failure.TargetObject.PSObject.Properties['Uid']) { $failure.TargetObject.Uid } else { [string]$failure.TargetObject }
-        $outcomes.Add([pscustomobject]@{ Uid = $uid; Ok = $false; Status = $status })
-    }
-    $summary = @($information | Where-Object { $_.Tags -contains 'Summary' } | ForEach-Object MessageData) | Select-Object -Last 1
-    [pscustomobject]@{ Elapsed = $clock.Elapsed; Outcomes = $outcomes.ToArray(); Summary = $summary }
-}
-
-function Invoke-Approach {
-    # Dispatches by name, so warm-up and timed runs go through the same code.
-    param([string] $Name, [string] $CsvPath, [pscustomobject] $Target)
-    switch ($Name) {
-        'Serial' { Invoke-SerialApproach -CsvPath $CsvPath -Target $Target }
-        'Parallel' { Invoke-ParallelApproach -CsvPath $CsvPath -Target $Target -ThrottleLimit $ParallelThrottleLimit }
-        'Module' { Invoke-ModuleApproach -CsvPath $CsvPath -Target $Target }
-    }
-}
-
-#endregion
-
 #region Measurement
 
 function Measure-Approach {
-    # One timed run of one approach on a freshly reset emulator, then what the emulator holds and counted.
-    param([pscustomobject] $Definition, [string] $Name, [string] $CsvPath, [string[]] $ExpectedUids, [pscustomobject] $Target)
-    Reset-Emulator $Target
+    # One timed run of one approach at one point on a freshly reset emulator, then what the emulator holds and counted.
+    param([pscustomobject] $Definition, [pscustomobject] $Point, [string] $Name, [pscustomobject] $Target, [int] $Run)
+    $csv = Get-BenchCsv $Point.Rows
+    Set-EmulatorLatency $Target $Point.LatencyMilliseconds
+    $null = Invoke-EmulatorAdmin $Target POST reset
     [GC]::Collect()
     [GC]::WaitForPendingFinalizers()
 
@@ -328,7 +279,7 @@ function Measure-Approach {
     $cpuBefore = $self.TotalProcessorTime
     $emulatorCpuBefore = $emulatorProcess.TotalProcessorTime
 
-    $run = Invoke-Approach -Name $Name -CsvPath $CsvPath -Target $Target
+    $result = Invoke-Approach -Name $Name -Definition $definitions[$Name] -CsvPath $csv.Path -Target $Target
 
     $self.Refresh(); $emulatorProcess.Refresh()
     $cpu = $self.TotalProcessorTime - $cpuBefore
@@ -336,220 +287,83 @@ function Measure-Approach {
 
     if ($Definition.Id -eq 3) {
         # A "delayed" fault holds its request for the fault delay. The emulator drops it when the client leaves, but
-        # wait it out anyway so that no late write can land after the count (or in the next approach's data).
+        # wait it out anyway so that no late write can land after the count (or in the next run's data).
         Start-Sleep -Milliseconds ($FaultDelayMilliseconds + 1000)
     }
+    # Counted without latency: the listing is the bench's, not the approach's.
+    Set-EmulatorLatency $Target 0
     $counters = Get-CreateCounters $Target
     $stored = Get-EmulatorUid $Target
-    Get-RunMetrics -Definition $Definition -Name $Name -Run $run -ExpectedUids $ExpectedUids -StoredUids $stored `
-        -Counters $counters -Cpu $cpu -EmulatorCpu $emulatorCpu
-}
-
-function Get-RunMetrics {
-    # Turns one run's outcomes and the emulator's state into the numbers of the tables (definitions in docs/bench.md).
-    param([pscustomobject] $Definition, [string] $Name, [pscustomobject] $Run, [string[]] $ExpectedUids,
-        [Collections.Generic.List[string]] $StoredUids, [pscustomobject] $Counters, [timespan] $Cpu, [timespan] $EmulatorCpu)
-
-    $n = $ExpectedUids.Count
-    $stored = [Collections.Generic.HashSet[string]]::new([string[]]$StoredUids, [StringComparer]::OrdinalIgnoreCase)
-    $reports = @{}   # uid -> list of outcomes the user was told
-    foreach ($outcome in $Run.Outcomes) {
-        $key = ([string]$outcome.Uid).ToLowerInvariant()
-        if (-not $reports.ContainsKey($key)) { $reports[$key] = [Collections.Generic.List[object]]::new() }
-        $reports[$key].Add($outcome)
-    }
-
-    $reportedCreated = @($Run.Outcomes | Where-Object Ok).Count
-    $reportedFailed = @($Run.Outcomes | Where-Object { -not $_.Ok }).Count
-    $userSaw429 = @($Run.Outcomes | Where-Object { -not $_.Ok -and $_.Status -eq 429 }).Count
-    $duplicateRows = 0; $lostTrack = 0; $phantom = 0; $unaccounted = 0; $created = 0
-    foreach ($uid in $ExpectedUids) {
-        $key = $uid.ToLowerInvariant()
-        $exists = $stored.Contains($key)
-        if ($exists) { $created++ }
-        if (-not $reports.ContainsKey($key)) { $unaccounted++; continue }
-        $told = $reports[$key]
-        if ($told.Count -gt 1) { $duplicateRows++ }
-        $toldCreated = @($told | Where-Object Ok).Count -gt 0
-        if ($exists -and -not $toldCreated) { $lostTrack++ }
-        if (-not $exists -and $toldCreated) { $phantom++ }
-    }
-    # Extra copies of a uid in the emulator (uids are unique there, so this should stay 0).
-    $storedCopies = $StoredUids.Count - $stored.Count
-    $seconds = $Run.Elapsed.TotalSeconds
-    $perSecond = if ($seconds -gt 0) { $reportedCreated / $seconds } else { 0 }
-
-    $summary = $Run.Summary
-    [pscustomobject]@{
-        Scenario             = $Definition.Id
-        Approach             = $Name
-        Users                = $n
-        ElapsedSeconds       = [math]::Round($seconds, 3)
-        UsersPerSecond       = [math]::Round($perSecond, 1)
-        ShareOfCoreLimit     = if ($Definition.Id -eq 2) { [math]::Round($perSecond / ($CoreRequestsPerMinute / 60.0), 4) } else { $null }
-        ReportedCreated      = $reportedCreated
-        ReportedFailed       = $reportedFailed
-        Created              = $created
-        StoredUsers          = $StoredUids.Count
-        CreatedPlusFailed    = $created + $reportedFailed
-        Duplicates           = $duplicateRows + $storedCopies
-        LostTrack            = $lostTrack
-        Phantom              = $phantom
-        Unaccounted          = $unaccounted
-        UserSaw429           = $userSaw429
-        EmulatorAnswered429  = [long]($Counters.ByStatus['429'] ?? 0)
-        EmulatorCreates      = $Counters.ByStatus
-        Faults               = $Counters.Faults
-        Retried              = if ($summary) { [long]$summary.Retried } else { $null }
-        ThrottledSeconds     = if ($summary) { [math]::Round($summary.Throttled.TotalSeconds, 1) } else { $null }
-        CpuSeconds           = [math]::Round($Cpu.TotalSeconds, 3)
-        CpuMsPerUser         = [math]::Round($Cpu.TotalMilliseconds / $n, 3)
-        EmulatorCpuMsPerUser = [math]::Round($EmulatorCpu.TotalMilliseconds / $n, 3)
-    }
+    Get-RunMetrics -Definition $Definition -Point $Point -Name $Name -Run $Run -Result $result -ExpectedUids $csv.Uids `
+        -StoredUids $stored -Counters $counters -Cpu $cpu -EmulatorCpu $emulatorCpu
 }
 
 function Invoke-Warmup {
     # JIT, connection pools and the emulator's first requests, per approach, before anything is timed.
-    param([string] $CsvPath, [pscustomobject] $Target)
-    foreach ($name in $Approach) {
-        $null = Invoke-Approach -Name $name -CsvPath $CsvPath -Target $Target
+    param([pscustomobject] $Definition, [int] $Rows, [pscustomobject] $Target)
+    Set-EmulatorLatency $Target 0
+    foreach ($name in $Definition.Approaches) {
+        $null = Invoke-Approach -Name $name -Definition $definitions[$name] -CsvPath (Get-BenchCsv $Rows).Path -Target $Target
+        $null = Invoke-EmulatorAdmin $Target POST reset
     }
-    Reset-Emulator $Target
 }
 
 function Invoke-Scenario {
-    # One emulator per scenario; every approach in turn on the same emulator, reset in between.
-    param([int] $Id, [string] $CsvPath, [string] $WarmupCsvPath, [string[]] $ExpectedUids)
+    # One emulator per scenario; -Repeat runs, each over every point and approach in a random order, reset in between.
+    param([int] $Id)
     $definition = Get-ScenarioDefinition $Id
     Write-Host $definition.Title -ForegroundColor Cyan
     $target = Start-BenchEmulator $definition
-    $rows = [Collections.Generic.List[object]]::new()
+    $runs = [Collections.Generic.List[object]]::new()
+    $orders = [Collections.Generic.List[object]]::new()
     try {
-        if ($WarmupCount -gt 0) { Invoke-Warmup -CsvPath $WarmupCsvPath -Target $target }
-        if ($Id -eq 4 -and $WarmupCount -gt 0) {
-            # Scenario 4 measures CPU time. Until .NET's tiered JIT has recompiled the hot paths (a few thousand
-            # requests), a run costs several times its steady CPU; without latency a longer warm-up is cheap.
-            Invoke-Warmup -CsvPath $CsvPath -Target $target
+        if ($WarmupCount -gt 0) {
+            Invoke-Warmup -Definition $definition -Rows $WarmupCount -Target $target
+            if ($Id -eq 4) {
+                # Scenario 4 measures CPU time. Until .NET's tiered JIT has recompiled the hot paths (a few thousand
+                # requests), a run costs several times its steady CPU; without latency a longer warm-up is cheap.
+                Invoke-Warmup -Definition $definition -Rows $UserCount -Target $target
+            }
         }
-        foreach ($name in $Approach) {
-            Write-Host "  $name ..." -NoNewline
-            try {
-                $row = Measure-Approach -Definition $definition -Name $name -CsvPath $CsvPath -ExpectedUids $ExpectedUids -Target $target
-                Write-Host (' {0:0.0} s, {1:0.0} users/s' -f $row.ElapsedSeconds, $row.UsersPerSecond)
+        for ($run = 1; $run -le $Repeat; $run++) {
+            $order = foreach ($point in (Get-Random -InputObject $definition.Points -Count $definition.Points.Count)) {
+                foreach ($name in (Get-Random -InputObject $definition.Approaches -Count $definition.Approaches.Count)) {
+                    [pscustomobject]@{ Point = $point; Name = $name }
+                }
             }
-            catch {
-                # An approach that could not run is reported (and makes the exit code non-zero); the others go on.
-                Write-Host " could not run: $($_.Exception.Message)" -ForegroundColor Red
-                $row = [pscustomobject]@{ Scenario = $Id; Approach = $name; Error = $_.Exception.Message }
+            $orders.Add(@($order | ForEach-Object { '{0}@{1}ms' -f $_.Name, $_.Point.LatencyMilliseconds }))
+            foreach ($step in $order) {
+                Write-Host ('  run {0}/{1}: {2} at {3} ms, {4} rows ...' -f $run, $Repeat, $step.Name, $step.Point.LatencyMilliseconds, $step.Point.Rows) -NoNewline
+                try {
+                    $row = Measure-Approach -Definition $definition -Point $step.Point -Name $step.Name -Target $target -Run $run
+                    Write-Host (' {0:0.0} s, {1:0.0} users/s' -f $row.ElapsedSeconds, $row.UsersPerSecond)
+                }
+                catch {
+                    # A run that could not be made is reported (and makes the exit code non-zero); the others go on.
+                    Write-Host " could not run: $($_.Exception.Message)" -ForegroundColor Red
+                    $row = [pscustomobject]@{ Scenario = $Id; LatencyMilliseconds = $step.Point.LatencyMilliseconds; Approach = $step.Name; Run = $run; Error = $_.Exception.Message }
+                }
+                $runs.Add($row)
             }
-            $rows.Add($row)
         }
     }
     finally {
         Stop-CometChatEmulator -InputObject $target.Emulator
     }
-    [pscustomobject]@{ Id = $Id; Title = $definition.Title; Settings = $definition.Emulator; ClientTimeoutSec = $definition.TimeoutSec; Results = $rows.ToArray() }
-}
-
-#endregion
-
-#region Report
-
-function Find-Result {
-    param([object[]] $Scenarios, [int] $Id, [string] $Name)
-    $scenario = $Scenarios | Where-Object Id -EQ $Id
-    if (-not $scenario) { return $null }
-    $scenario.Results | Where-Object { $_.Approach -eq $Name -and -not $_.PSObject.Properties['Error'] } | Select-Object -First 1
-}
-
-function Get-GoalResult {
-    # The issue's goals, each with what was measured and whether it was met ("n/a" when its inputs did not run).
-    param([object[]] $Scenarios)
-    $goals = [Collections.Generic.List[object]]::new()
-    function Add-Goal([int] $Id, [string] $Goal, $Measured, [string] $Text, $Met) {
-        $status = if ($null -eq $Met) { 'n/a' } elseif ($Met) { 'met' } else { 'MISSED' }
-        $goals.Add([pscustomobject]@{ Scenario = $Id; Goal = $Goal; Measured = $Text; Value = $Measured; Result = $status })
-    }
-
-    $serial = Find-Result $Scenarios 1 Serial; $parallel = Find-Result $Scenarios 1 Parallel; $module = Find-Result $Scenarios 1 Module
-    if ($Scenarios.Id -contains 1) {
-        $ratio = if ($module -and $serial -and $serial.UsersPerSecond -gt 0) { $module.UsersPerSecond / $serial.UsersPerSecond }
-        Add-Goal 1 'Module >= 10x Serial (users/s)' $ratio ($(if ($null -ne $ratio) { '{0:0.0}x' -f $ratio } else { '-' })) ($(if ($null -ne $ratio) { $ratio -ge 10 }))
-        $ratio = if ($module -and $parallel -and $parallel.UsersPerSecond -gt 0) { $module.UsersPerSecond / $parallel.UsersPerSecond }
-        Add-Goal 1 'Module >= 1.5x ForEach-Object -Parallel' $ratio ($(if ($null -ne $ratio) { '{0:0.00}x' -f $ratio } else { '-' })) ($(if ($null -ne $ratio) { $ratio -ge 1.5 }))
-    }
-    if ($Scenarios.Id -contains 2) {
-        $module = Find-Result $Scenarios 2 Module
-        $share = if ($module) { $module.ShareOfCoreLimit }
-        Add-Goal 2 'Module >= 95% of the core limit' $share ($(if ($null -ne $share) { '{0:0.0}%' -f ($share * 100) } else { '-' })) ($(if ($null -ne $share) { $share -ge 0.95 }))
-        $seen = if ($module) { $module.UserSaw429 }
-        Add-Goal 2 'Module: 0 429s reaching the user' $seen ($(if ($null -ne $seen) { "$seen (emulator answered $($module.EmulatorAnswered429))" } else { '-' })) ($(if ($null -ne $seen) { $seen -eq 0 }))
-    }
-    if ($Scenarios.Id -contains 3) {
-        $module = Find-Result $Scenarios 3 Module
-        if ($module) {
-            $text = 'created {0} + failed {1} = {2}; lost track {3}, phantom {4}, unaccounted {5}' -f $module.Created, $module.ReportedFailed, $module.CreatedPlusFailed, $module.LostTrack, $module.Phantom, $module.Unaccounted
-            $ok = $module.CreatedPlusFailed -eq $module.Users -and $module.LostTrack -eq 0 -and $module.Phantom -eq 0 -and $module.Unaccounted -eq 0
-            Add-Goal 3 "Module: nothing lost (created + failed = $($module.Users))" $module.CreatedPlusFailed $text $ok
-            Add-Goal 3 'Module: nothing doubled (0 duplicates)' $module.Duplicates "$($module.Duplicates)" ($module.Duplicates -eq 0)
-        }
-        else {
-            Add-Goal 3 'Module: nothing lost, nothing doubled' $null '-' $null
-        }
-    }
-    $goals.ToArray()
-}
-
-function Write-Table {
-    # Format-Table to the host, wide enough not to wrap.
-    param([object[]] $Rows)
-    # -Property *: without it Format-Table shows only the first 10 properties.
-    Write-Host (($Rows | Format-Table -Property * -AutoSize | Out-String -Width 250).TrimEnd())
-}
-
-function Write-ScenarioTable {
-    # The columns that matter for each scenario (everything is in provisioning.json).
-    param([pscustomobject] $Scenario)
-    Write-Host ''
-    Write-Host $Scenario.Title -ForegroundColor Cyan
-    $rows = foreach ($r in $Scenario.Results) {
-        if ($r.PSObject.Properties['Error']) { [pscustomobject]@{ Approach = $r.Approach; Error = $r.Error }; continue }
-        $serial = $Scenario.Results | Where-Object { $_.Approach -eq 'Serial' -and -not $_.PSObject.Properties['Error'] }
-        $parallel = $Scenario.Results | Where-Object { $_.Approach -eq 'Parallel' -and -not $_.PSObject.Properties['Error'] }
-        $ratio = { param($base) if ($base -and $base.UsersPerSecond -gt 0) { '{0:0.00}x' -f ($r.UsersPerSecond / $base.UsersPerSecond) } else { '-' } }
-        switch ($Scenario.Id) {
-            1 { [pscustomobject][ordered]@{ Approach = $r.Approach; 'Seconds' = $r.ElapsedSeconds; 'Users/s' = $r.UsersPerSecond; 'vs Serial' = & $ratio $serial; 'vs Parallel' = & $ratio $parallel; Created = $r.Created; Failed = $r.ReportedFailed } }
-            2 { [pscustomobject][ordered]@{ Approach = $r.Approach; 'Seconds' = $r.ElapsedSeconds; 'Users/s' = $r.UsersPerSecond; '% of limit' = '{0:0.0}%' -f ($r.ShareOfCoreLimit * 100); '429 to user' = $r.UserSaw429; '429 answered' = $r.EmulatorAnswered429; Created = $r.Created; Failed = $r.ReportedFailed } }
-            3 { [pscustomobject][ordered]@{ Approach = $r.Approach; 'Seconds' = $r.ElapsedSeconds; 'Told created' = $r.ReportedCreated; Created = $r.Created; Failed = $r.ReportedFailed; 'Created+Failed' = $r.CreatedPlusFailed; Duplicates = $r.Duplicates; 'Lost track' = $r.LostTrack; Phantom = $r.Phantom; Unaccounted = $r.Unaccounted; Retried = $r.Retried } }
-            4 { [pscustomobject][ordered]@{ Approach = $r.Approach; 'Seconds' = $r.ElapsedSeconds; 'Users/s' = $r.UsersPerSecond; 'vs Serial' = & $ratio $serial; 'CPU ms/user (pwsh)' = $r.CpuMsPerUser; 'CPU ms/user (emulator)' = $r.EmulatorCpuMsPerUser } }
-        }
-    }
-    Write-Table $rows
-}
-
-function Get-MachineDescription {
-    [pscustomobject]@{
-        Cores      = [Environment]::ProcessorCount
-        Os         = [Runtime.InteropServices.RuntimeInformation]::OSDescription
-        Cpu        = if (Test-Path /proc/cpuinfo) { (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches.Groups[1].Value } else { $env:PROCESSOR_IDENTIFIER }
-        PowerShell = $PSVersionTable.PSVersion.ToString()
-        Dotnet     = [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription
-    }
+    [pscustomobject]@{ Id = $Id; Title = $definition.Title; Settings = $definition.Emulator; ClientTimeoutSec = $definition.TimeoutSec
+        Points = $definition.Points; Approaches = $definition.Approaches; Orders = $orders.ToArray(); Runs = $runs.ToArray() }
 }
 
 #endregion
 
 #region Main
 
-$csvPath = $null; $warmupCsvPath = $null
 try {
     # A relative path would be taken for a module name.
     Import-Module (Resolve-Path -LiteralPath $ModulePath).Path -Force
     $module = Get-Module CometChat.PowerShell
     $null = New-Item -ItemType Directory -Force -Path $OutDirectory
-    $csvPath = New-BenchCsv -Count $UserCount -Prefix bench
-    $warmupCsvPath = New-BenchCsv -Count ([math]::Max(1, $WarmupCount)) -Prefix warmup
-    $expectedUids = [string[]]@(Import-Csv -LiteralPath $csvPath | ForEach-Object Uid)
+    $null = Get-Random -SetSeed $OrderSeed
 }
 catch {
     Write-Host "The provisioning bench could not start: $($_.Exception.Message)" -ForegroundColor Red
@@ -558,50 +372,55 @@ catch {
 
 $started = Get-Date
 $machine = Get-MachineDescription
-Write-Host ("CometChat.PowerShell {0} provisioning bench: {1} users, scenarios {2}, approaches {3}; {4} cores, {5}" -f
-    $module.Version, $UserCount, ($Scenario -join ','), ($Approach -join ','), $machine.Cores, $machine.Os) -ForegroundColor Green
+Write-Host ("CometChat.PowerShell {0} provisioning bench: scenarios {1}, {2} run(s) each, order seed {3}; {4} cores, {5}" -f
+    $module.Version, ($Scenario -join ','), $Repeat, $OrderSeed, $machine.Cores, $machine.Os) -ForegroundColor Green
 
 $scenarios = [Collections.Generic.List[object]]::new()
 $couldNotRun = $false
 try {
     foreach ($id in $Scenario) {
         try {
-            $scenarios.Add((Invoke-Scenario -Id $id -CsvPath $csvPath -WarmupCsvPath $warmupCsvPath -ExpectedUids $expectedUids))
+            $scenarios.Add((Invoke-Scenario -Id $id))
         }
         catch {
             Write-Host "Scenario $id could not run: $($_.Exception.Message)" -ForegroundColor Red
-            $scenarios.Add([pscustomobject]@{ Id = $id; Title = "Scenario $id"; Error = $_.Exception.Message; Results = @() })
+            $scenarios.Add([pscustomobject]@{ Id = $id; Title = "Scenario $id"; Error = $_.Exception.Message; Runs = @() })
             $couldNotRun = $true
         }
     }
 }
 finally {
-    Remove-Item -LiteralPath $csvPath, $warmupCsvPath -ErrorAction SilentlyContinue
+    foreach ($csv in $script:Csv.Values) { Remove-Item -LiteralPath $csv.Path -ErrorAction SilentlyContinue }
 }
-if (@($scenarios.Results | Where-Object { $_.PSObject.Properties['Error'] }).Count -gt 0) { $couldNotRun = $true }
+if (@($scenarios.Runs | Where-Object { $_.PSObject.Properties['Error'] }).Count -gt 0) { $couldNotRun = $true }
 
-foreach ($s in $scenarios) {
-    if ($s.PSObject.Properties['Error']) { continue }
+$ran = @($scenarios | Where-Object { -not $_.PSObject.Properties['Error'] })
+foreach ($s in $ran) {
+    $s | Add-Member -NotePropertyName Aggregates -NotePropertyValue @(Get-ScenarioAggregate $s)
     Write-ScenarioTable $s
 }
-$goals = Get-GoalResult -Scenarios @($scenarios | Where-Object { -not $_.PSObject.Properties['Error'] })
+$goals = Get-GoalResult -Scenarios $ran
 Write-Host ''
-Write-Host 'Goals' -ForegroundColor Cyan
+Write-Host 'Goals (medians over the runs; ranges in brackets)' -ForegroundColor Cyan
 if ($goals) { Write-Table ($goals | Select-Object Scenario, Goal, Measured, Result) } else { Write-Host '(the issue sets no goal for the scenarios run)' }
 
 $report = [pscustomobject]@{
-    Benchmark      = 'provisioning'
-    Date           = $started.ToString('o')
+    Benchmark       = 'provisioning'
+    Date            = $started.ToString('o')
     DurationSeconds = [math]::Round(((Get-Date) - $started).TotalSeconds, 1)
-    ModuleVersion  = $module.Version.ToString()
-    Machine        = $machine
-    Parameters     = [pscustomobject]@{
-        UserCount = $UserCount; Scenario = $Scenario; Approach = $Approach; ParallelThrottleLimit = $ParallelThrottleLimit
-        LatencyMilliseconds = $LatencyMilliseconds; CoreRequestsPerMinute = $CoreRequestsPerMinute; RateLimitWindowSeconds = $RateLimitWindowSeconds
-        FailureRate = $FailureRate; Seed = $Seed; FaultDelayMilliseconds = $FaultDelayMilliseconds; TimeoutSec = $TimeoutSec; WarmupCount = $WarmupCount
+    ModuleVersion   = $module.Version.ToString()
+    Machine         = $machine
+    Parameters      = [pscustomobject]@{
+        UserCount = $UserCount; Scenario = $Scenario; Approach = $Approach; SweepApproach = $SweepApproach; Repeat = $Repeat
+        OrderSeed = $OrderSeed; ParallelThrottleLimit = $ParallelThrottleLimit; NaiveParallelThrottleLimit = $NaiveParallelThrottleLimit
+        RetryCount = $RetryCount; RetryIntervalSec = $RetryIntervalSec; LatencyMilliseconds = $LatencyMilliseconds
+        SweepLatency = $SweepLatency; CoreRequestsPerMinute = $CoreRequestsPerMinute; SweepWindowSeconds = $SweepWindowSeconds
+        SweepUserCount = $SweepUserCount; FailureRate = $FailureRate; Seed = $Seed; FaultDelayMilliseconds = $FaultDelayMilliseconds
+        TimeoutSec = $TimeoutSec; WarmupCount = $WarmupCount
     }
-    Scenarios      = $scenarios.ToArray()
-    Goals          = $goals
+    Approaches      = $definitions.Keys | ForEach-Object { [pscustomobject]@{ Name = $_; Label = $definitions[$_].Label } }
+    Scenarios       = $scenarios.ToArray()
+    Goals           = $goals
 }
 $jsonPath = Join-Path $OutDirectory 'provisioning.json'
 $report | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $jsonPath -Encoding utf8

@@ -117,7 +117,7 @@ internal sealed class CometChatTransport : IDisposable
                 },
                 (Http: _http, Message: message),
                 cancellationToken).ConfigureAwait(false);
-            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, exchange.StatusCode, stopwatch.Elapsed, request.Attempts);
+            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, exchange.StatusCode, stopwatch.Elapsed, request.Attempts, request.Bucket);
             Pacer.Observe(request.Bucket, exchange.Limit, exchange.Remaining);
             if (exchange.StatusCode >= 500)
             {
@@ -127,7 +127,7 @@ internal sealed class CometChatTransport : IDisposable
         }
         catch (Exception)
         {
-            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, 0, stopwatch.Elapsed, request.Attempts);
+            RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, 0, stopwatch.Elapsed, request.Attempts, request.Bucket);
             // No answer: the service may or may not have applied the request.
             request.HadAmbiguousFailure = true;
             throw;
@@ -233,9 +233,9 @@ internal sealed class CometChatTransport : IDisposable
 
     private static string Describe(Outcome<ApiExchange> outcome) => outcome switch
     {
-        { Result: { StatusCode: 429 } } => "rate limited (429)",
+        { Result: { StatusCode: 429 } } => RetryReasons.RateLimited,
         { Result: { } result } => $"HTTP {result.StatusCode}",
-        { Exception: TimeoutRejectedException } => "no answer in time",
+        { Exception: TimeoutRejectedException } => RetryReasons.NoAnswerInTime,
         { Exception: { } ex } => "connection failed: " + ex.Message,
         _ => "failed",
     };

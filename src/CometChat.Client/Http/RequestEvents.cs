@@ -7,8 +7,9 @@ public interface IRequestObserver
     /// <summary>An attempt is about to be sent, with its headers as <see cref="HeaderRedaction"/> shows them.</summary>
     void RequestSending(string method, string path, IReadOnlyList<KeyValuePair<string, string>> redactedHeaders);
 
-    /// <summary>An HTTP exchange finished (any status), or failed without a response (<paramref name="statusCode"/> 0).</summary>
-    void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt);
+    /// <summary>An HTTP exchange of <paramref name="bucket"/> finished (any status), or failed without a response
+    /// (<paramref name="statusCode"/> 0).</summary>
+    void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt, RateBucket bucket);
 
     /// <summary>A failed attempt will be retried after <paramref name="delay"/>.</summary>
     void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason);
@@ -21,6 +22,16 @@ public interface IRequestObserver
 
     /// <summary>A create whose first answer was lost turned out to have been applied, and is reported as created.</summary>
     void Recovered(string uid);
+}
+
+/// <summary>Reasons the client gives for a retry (<see cref="IRequestObserver.RetryScheduled"/>), where callers act on them.</summary>
+public static class RetryReasons
+{
+    /// <summary>A 429: the wait is the service's, and holds back every request of the tier.</summary>
+    public const string RateLimited = "rate limited (429)";
+
+    /// <summary>The attempt timed out.</summary>
+    public const string NoAnswerInTime = "no answer in time";
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
+using CometChat.Client.Http;
 using CometChat.PowerShell.Threading;
 
 namespace CometChat.PowerShell.Infrastructure;
@@ -18,15 +19,16 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
     private readonly Stopwatch _clock = new();
     private readonly Dictionary<string, Task> _latestByKey = new(StringComparer.OrdinalIgnoreCase);
     private OrderedWorkQueue<WorkItem>? _queue;
+    private InFlightSizing? _inFlight;
     private TimeSpan _lastProgress = TimeSpan.Zero;
     private bool _progressShown;
     private bool _summaryCompleted;
     private bool _draining;
 
-    /// <summary>How many requests may be in flight at once.</summary>
+    /// <summary>How many requests may be in flight at once; by default sized from the paced rate and the round trip.</summary>
     [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = 32;
+    [ValidateRange(1, ConcurrencyController.Maximum)]
+    public int ThrottleLimit { get; set; } = ConcurrencyController.Initial;
 
     /// <summary>How many records are coming, when piped input can't tell; enables percent and time remaining in the progress bar.</summary>
     [Parameter]
@@ -66,8 +68,9 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
         Action<TResult> onSuccess, Func<Exception, bool>? onFailure = null)
     {
         var queue = _queue!;
+        _inFlight ??= StartSizing();
         DeliverFinished();
-        while (!queue.HasRoom)
+        while (!HasRoom(queue))
         {
             WaitForAnyCompletion();
             DeliverFinished();
@@ -83,6 +86,29 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
             _latestByKey[key] = task;
         }
         queue.Add(new WorkItem(target, key, onSuccess, onFailure), task);
+    }
+
+    /// <summary>-ThrottleLimit given: that many. Otherwise sized from what this command's requests report.</summary>
+    private InFlightSizing StartSizing()
+    {
+        if (GivenOnCommandLine(nameof(ThrottleLimit)))
+        {
+            return InFlightSizing.Fixed(ThrottleLimit);
+        }
+        var client = Connection.Client;
+        var controller = new ConcurrencyController(client.Pacer, client.Options.TimeProvider);
+        Activity.Concurrency = controller;
+        return InFlightSizing.Adaptive(controller);
+    }
+
+    private bool HasRoom(OrderedWorkQueue<WorkItem> queue)
+    {
+        queue.ThrottleLimit = _inFlight!.Current;
+        if (_inFlight.Report(queue.ThrottleLimit) is { } line)
+        {
+            WriteVerbose(line);
+        }
+        return queue.HasRoom;
     }
 
     /// <summary>Waits for every request submitted so far and delivers their results, in order.</summary>
@@ -245,6 +271,8 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
         Summary.Paced = Activity.PacedTime;
         Summary.Throttled = Activity.ThrottledTime;
         Summary.Elapsed = _clock.Elapsed;
+        Summary.InFlightLimit = _inFlight?.Current ?? 0;
+        Summary.PeakInFlightLimit = _inFlight?.Peak ?? 0;
         var connection = Context ?? DefaultConnection.Current;
         if (connection is not null)
         {

@@ -18,8 +18,8 @@ internal sealed class OrderedWorkQueue<TItem> where TItem : class
         MaxBuffered = Math.Max(4096, throttleLimit * 256);
     }
 
-    /// <summary>Requests allowed in flight at once.</summary>
-    public int ThrottleLimit { get; }
+    /// <summary>Requests allowed in flight at once (it may change between items).</summary>
+    public int ThrottleLimit { get; set; }
 
     /// <summary>Items allowed between the oldest unfinished one and the newest.</summary>
     public int MaxBuffered { get; }

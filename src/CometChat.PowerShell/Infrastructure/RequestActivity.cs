@@ -51,12 +51,17 @@ internal sealed class RequestActivity : IRequestObserver
         }
     }
 
+    /// <summary>Sizes the command's requests in flight from what they report; null when -ThrottleLimit fixes it.
+    /// Set before the first request starts.</summary>
+    public ConcurrencyController? Concurrency { get; set; }
+
     public bool TryDequeueVerbose(out string line) => _verbose.TryDequeue(out line!);
 
     public bool TryDequeueDebug(out string line) => _debug.TryDequeue(out line!);
 
     public void RequestSending(string method, string path, IReadOnlyList<KeyValuePair<string, string>> redactedHeaders)
     {
+        Concurrency?.Sent();
         if (_collectDebug)
         {
             // The client hides credential headers (apikey) before they get here.
@@ -65,8 +70,9 @@ internal sealed class RequestActivity : IRequestObserver
         }
     }
 
-    public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt)
+    public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt, RateBucket bucket)
     {
+        Concurrency?.Completed(bucket, statusCode, elapsed);
         if (_collectVerbose)
         {
             var status = statusCode == 0 ? "no response" : statusCode.ToString(CultureInfo.InvariantCulture);
@@ -78,6 +84,14 @@ internal sealed class RequestActivity : IRequestObserver
     public void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason)
     {
         Interlocked.Increment(ref _retries);
+        if (reason == RetryReasons.NoAnswerInTime)
+        {
+            Concurrency?.TimedOut();
+        }
+        if (reason != RetryReasons.RateLimited)
+        {
+            Concurrency?.Retrying(delay);
+        }
         if (_collectVerbose)
         {
             _verbose.Enqueue(string.Format(CultureInfo.InvariantCulture, "{0} /v3{1}: {2}; waiting {3:0.0} s before attempt {4}",
@@ -87,6 +101,10 @@ internal sealed class RequestActivity : IRequestObserver
 
     public void Throttled(RateBucket bucket, TimeSpan wait, bool upcoming)
     {
+        if (!upcoming)
+        {
+            Concurrency?.Paced(bucket);
+        }
         var now = DateTimeOffset.UtcNow.UtcTicks;
         // The pacer reports a wait that just ended; a 429 reports the wait that starts now.
         if (upcoming)

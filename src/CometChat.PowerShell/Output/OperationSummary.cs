@@ -53,6 +53,12 @@ public sealed class OperationSummary
     /// <summary>Wall-clock time of the operation.</summary>
     public TimeSpan Elapsed { get; internal set; }
 
+    /// <summary>Requests allowed in flight at the end (-ThrottleLimit, or as sized from the round trip and faults).</summary>
+    public int InFlightLimit { get; internal set; }
+
+    /// <summary>The highest number of requests allowed in flight during the operation.</summary>
+    public int PeakInFlightLimit { get; internal set; }
+
     /// <summary>Whether the operation was stopped (Ctrl+C) before all input was processed.</summary>
     public bool Stopped { get; internal set; }
 
@@ -69,7 +75,7 @@ public sealed class OperationSummary
     public override string ToString() => BySyncAction ? SyncText() : string.Format(CultureInfo.InvariantCulture,
         "{0}{1}: created {2}, updated {3}, changed {4}, skipped {5}, failed {6}, retried {7}, recovered {8}, paced {9:0.0} s, throttled by 429 {10:0.0} s, elapsed {11:0.0} s, {12:0.0}/s",
         Command, Stopped ? " (stopped)" : string.Empty, Created, Updated, Changed, Skipped, Failed, Retried, Recovered,
-        Paced.TotalSeconds, Throttled.TotalSeconds, Elapsed.TotalSeconds, PerSecond);
+        Paced.TotalSeconds, Throttled.TotalSeconds, Elapsed.TotalSeconds, PerSecond) + InFlightText;
 
     private string SyncText()
     {
@@ -78,6 +84,9 @@ public sealed class OperationSummary
                 ? "{0} (plan, nothing written): create {1}, update {2}, reactivate {3}, deactivate {4}, delete {5}, unchanged {6}, failed {7}, elapsed {8:0.0} s"
                 : "{0}{9}: created {1}, updated {2}, reactivated {3}, deactivated {4}, deleted {5}, unchanged {6}, failed {7}, elapsed {8:0.0} s",
             Command, Created, Updated, Reactivated, Deactivated, Deleted, Unchanged, Failed, Elapsed.TotalSeconds, Stopped ? " (stopped)" : string.Empty);
-        return IsPlan ? text : text + string.Format(CultureInfo.InvariantCulture, ", retried {0}, paced {1:0.0} s, throttled by 429 {2:0.0} s", Retried, Paced.TotalSeconds, Throttled.TotalSeconds);
+        return IsPlan ? text : text + string.Format(CultureInfo.InvariantCulture, ", retried {0}, paced {1:0.0} s, throttled by 429 {2:0.0} s", Retried, Paced.TotalSeconds, Throttled.TotalSeconds) + InFlightText;
     }
+
+    private string InFlightText => PeakInFlightLimit == 0 ? string.Empty
+        : string.Format(CultureInfo.InvariantCulture, ", in flight up to {0} ({1} at the end)", PeakInFlightLimit, InFlightLimit);
 }
