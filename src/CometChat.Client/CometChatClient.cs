@@ -27,7 +27,7 @@ public sealed partial class CometChatClient : IDisposable
             throw new ArgumentException("An API key is required.", nameof(options));
         }
         Pacer = new RequestPacer(options.CoreRequestsPerMinute, options.StandardRequestsPerMinute, options.PacingHeadroom, options.TimeProvider);
-        _transport = new CometChatTransport(options, Pacer);
+        _transport = new CometChatTransport(options.ForTransport(), Pacer);
     }
 
     /// <summary>The options this client was made with.</summary>

@@ -1,16 +1,18 @@
 using System.Net;
 using System.Security;
 
+using CometChat.Client.Http;
+
 namespace CometChat.Client;
 
 /// <summary>How a <see cref="CometChatClient"/> reaches CometChat and how patient it is.</summary>
 public sealed class CometChatClientOptions
 {
     /// <summary>Production limit of core operations (create/delete user, deactivate, create auth token) per minute.</summary>
-    public const int ProductionCoreRequestsPerMinute = 10_000;
+    public const int ProductionCoreRequestsPerMinute = ProductionLimits.CoreRequestsPerMinute;
 
     /// <summary>Production limit of all other operations per minute.</summary>
-    public const int ProductionStandardRequestsPerMinute = 20_000;
+    public const int ProductionStandardRequestsPerMinute = ProductionLimits.StandardRequestsPerMinute;
 
     /// <summary>The API root including <c>/v3</c>, e.g. <c>https://{appId}.api-{region}.cometchat.io/v3</c>.</summary>
     public Uri BaseUri { get; set; } = new("http://127.0.0.1/v3");
@@ -54,6 +56,20 @@ public sealed class CometChatClientOptions
 
     /// <summary>The key as text, for the header of one request. Callers must not keep it.</summary>
     internal string RevealApiKey() => ApiKey is null ? string.Empty : new NetworkCredential(string.Empty, ApiKey).Password;
+
+    /// <summary>What the transport needs of these options.</summary>
+    internal TransportSettings ForTransport() => new()
+    {
+        BaseUri = BaseUri,
+        RevealApiKey = RevealApiKey,
+        UserAgent = UserAgent,
+        Handler = Handler,
+        TimeProvider = TimeProvider,
+        AttemptTimeout = AttemptTimeout,
+        MaxRetries = MaxRetries,
+        MaxTotalTime = MaxTotalTime,
+        RetryBaseDelay = RetryBaseDelay,
+    };
 
     /// <summary>Base URI of an app: <c>https://{appId}.api-{region}.cometchat.io/v3</c>.</summary>
     public static Uri AppBaseUri(string appId, string region)

@@ -18,11 +18,11 @@ internal sealed class CometChatTransport : IDisposable
     private static readonly ResiliencePropertyKey<ApiRequest> RequestKey = new("CometChat.Request");
 
     private readonly HttpClient _http;
-    private readonly CometChatClientOptions _options;
+    private readonly TransportSettings _options;
     private readonly ResiliencePipeline<ApiExchange> _pipeline;
     private readonly ResiliencePipeline _attemptTimeout;
 
-    public CometChatTransport(CometChatClientOptions options, RequestPacer pacer)
+    public CometChatTransport(TransportSettings options, RequestPacer pacer)
     {
         _options = options;
         Pacer = pacer;
@@ -186,7 +186,7 @@ internal sealed class CometChatTransport : IDisposable
     private static CometChatResponseException TooLarge(int status, long? declared) => new(status,
         $"CometChat's answer (HTTP {status}) is larger than {MaxResponseBytes / (1024 * 1024)} MB{(declared is { } d ? $" ({d:N0} bytes declared)" : string.Empty)}, more than any answer of the API; it was not read. Check the connection's base URI (Get-CometChatContext).");
 
-    private ResiliencePipeline<ApiExchange> BuildPipeline(CometChatClientOptions options)
+    private ResiliencePipeline<ApiExchange> BuildPipeline(TransportSettings options)
     {
         var builder = new ResiliencePipelineBuilder<ApiExchange> { TimeProvider = options.TimeProvider };
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.MaxTotalTime });

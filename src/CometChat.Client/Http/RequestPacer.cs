@@ -13,8 +13,8 @@ public sealed class RequestPacer
     /// <summary>Creates a pacer. A null limit means the production limit, lowered if the service reports less; 0 means no pacing.</summary>
     public RequestPacer(int? coreRequestsPerMinute, int? standardRequestsPerMinute, double headroom, TimeProvider time)
     {
-        _core = new PacedBucket(RateBucket.Core, coreRequestsPerMinute, CometChatClientOptions.ProductionCoreRequestsPerMinute, headroom, time);
-        _standard = new PacedBucket(RateBucket.Standard, standardRequestsPerMinute, CometChatClientOptions.ProductionStandardRequestsPerMinute, headroom, time);
+        _core = new PacedBucket(RateBucket.Core, coreRequestsPerMinute, ProductionLimits.CoreRequestsPerMinute, headroom, time);
+        _standard = new PacedBucket(RateBucket.Standard, standardRequestsPerMinute, ProductionLimits.StandardRequestsPerMinute, headroom, time);
         _headroom = headroom;
     }
 
