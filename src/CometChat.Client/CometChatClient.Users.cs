@@ -1,9 +1,9 @@
 using CometChat.Client.Errors;
 using CometChat.Client.Http;
+using CometChat.Client.Json;
 using CometChat.Client.Models;
 using CometChat.Client.Requests;
 using CometChat.Client.Validation;
-using CometChat.Client.Json;
 
 namespace CometChat.Client;
 

@@ -9,7 +9,12 @@ public class UserPlannerTests
         string? status = null, CometChatMetadata? metadata = null, string[]? tags = null, bool deactivated = false, long updatedAt = 1700000000)
         => new(new CometChatUser
         {
-            Uid = uid, Name = name, Avatar = avatar, Role = role, StatusMessage = status, Metadata = metadata,
+            Uid = uid,
+            Name = name,
+            Avatar = avatar,
+            Role = role,
+            StatusMessage = status,
+            Metadata = metadata,
             Tags = tags is null ? null : new CometChatTagList(tags),
             UpdatedAt = DateTimeOffset.FromUnixTimeSeconds(updatedAt),
             DeactivatedAt = deactivated ? DateTimeOffset.FromUnixTimeSeconds(updatedAt) : null,

@@ -58,7 +58,11 @@ public sealed class DialectClient(string baseAddress, string apiKey, ArrayStyle 
     public Task<JsonElement> CreateUserAsync(string uid, string name, string? metadataJson = null, string[]? tags = null, string? role = null) =>
         SendAsync(HttpMethod.Post, "users", new Dictionary<string, object?>
         {
-            ["uid"] = uid, ["name"] = name, ["metadata"] = metadataJson, ["tags"] = tags, ["role"] = role,
+            ["uid"] = uid,
+            ["name"] = name,
+            ["metadata"] = metadataJson,
+            ["tags"] = tags,
+            ["role"] = role,
         });
 
     public Task<JsonElement> UpdateUserAsync(string uid, string? name = null, string? metadataJson = null) =>

@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net;
-using System.Text.Json;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using CometChat.Emulator.Hosting;
 using CometChat.Emulator.Model;
 using CometChat.Emulator.Settings;

@@ -4,8 +4,8 @@ using CometChat.Emulator.Endpoints;
 using CometChat.Emulator.Http;
 using CometChat.Emulator.Runtime;
 using CometChat.Emulator.Storage;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CometChat.Emulator.Hosting;
 

@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Management.Automation.Runspaces;
 using System.Net.Http;
+using System.Reflection;
 using System.Security;
 
 namespace CometChat.PowerShell;
