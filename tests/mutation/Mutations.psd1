@@ -57,5 +57,13 @@
             Replace = 'runtime.Counters.Fault(fault.Kind, false);'
             Tests   = @(@{ Xunit = 'tests/CometChat.Emulator.Tests'; Filter = 'FullyQualifiedName~FaultInjectionTests' })
         }
+        @{
+            Name    = 'in-flight-never-sized'
+            Why     = 'Requests in flight stay at 32 whatever the round trip: at 400 ms the run reaches half the rate limit.'
+            File    = 'src/CometChat.PowerShell/Infrastructure/CometChatBulkCmdlet.cs'
+            Find    = 'if (GivenOnCommandLine(nameof(ThrottleLimit)))'
+            Replace = 'if (true)'
+            Tests   = @(@{ Pester = 'InFlight.Tests.ps1' })
+        }
     )
 }
