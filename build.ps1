@@ -78,6 +78,11 @@ function Get-TrxCounts {
     [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
 }
 
+function Restore-Pester {
+    # Pester 5.9.1 from NuGet (no PowerShell Gallery here): tools/Pester.proj restores it into output/tools/packages.
+    Invoke-Native { dotnet restore tools/Pester.proj --nologo -v quiet }
+}
+
 function Invoke-Test {
     Invoke-Build
     $results = Join-Path $output 'test-results'
@@ -100,7 +105,7 @@ function Invoke-Test {
     }
 
     Write-Host 'Pester: tests/pester' -ForegroundColor Cyan
-    Invoke-Native { dotnet restore tools/Pester.proj --nologo -v quiet }
+    Restore-Pester
     $pesterSummary = Join-Path $results 'pester-summary.json'
     & dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-PesterTests.ps1 -ModulePath (Join-Path $moduleRoot 'CometChat.PowerShell.psd1') -SummaryPath $pesterSummary
     if (Test-Path $pesterSummary) {
@@ -168,6 +173,8 @@ function Invoke-Mutate {
 }
 
 function Invoke-MutateModule {
+    # Each mutation runs Pester files or xunit filters against a rebuilt module; Pester must be there first.
+    Restore-Pester
     & dotnet pwsh -NoProfile -NonInteractive -File tests/mutation/Invoke-ScriptedMutation.ps1 -Configuration $Configuration
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
