@@ -62,7 +62,7 @@
             Why     = 'Requests in flight stay at 32 whatever the round trip: at 400 ms the run reaches half the rate limit.'
             File    = 'src/CometChat.PowerShell/Infrastructure/CometChatBulkCmdlet.cs'
             Find    = 'if (GivenOnCommandLine(nameof(ThrottleLimit)))'
-            Replace = 'if (true)'
+            Replace = 'if (ThrottleLimit > 0)'
             Tests   = @(@{ Pester = 'InFlight.Tests.ps1' })
         }
     )
