@@ -62,6 +62,22 @@ public sealed class SecretHandlingTests
         Assert.DoesNotContain(TestClients.ApiKey, text);
     }
 
+    [Fact]
+    public async Task A_rejected_key_quoted_with_its_middle_masked_leaves_none_of_it()
+    {
+        // CometChat's own form: the first and last five characters around one star per hidden character.
+        var key = TestClients.ApiKey;
+        var masked = key[..5] + new string('*', key.Length - 10) + key[^5..];
+        var message = $"The apikey {masked} is not valid.";
+        var handler = new FakeHandler { Fallback = (_, _) => Task.FromResult(FakeHandler.Json(401, FakeHandler.Error("AUTH_ERR_APIKEY_NOT_FOUND", message, $"{{\"apikey\":[\"{message}\"]}}"))) };
+        using var client = TestClients.Create(handler, o => o.MaxRetries = 0);
+        var error = await Assert.ThrowsAsync<CometChatApiException>(() => client.GetUserAsync("someone"));
+        var text = error.Message + " " + error.DescribeWithDetails() + error.DevMessage;
+        Assert.Contains("The apikey *** is not valid.", text);
+        Assert.DoesNotContain(key[..5], text);
+        Assert.DoesNotContain(key[^5..], text);
+    }
+
     /// <summary>A proxy's page that echoes the request's headers, the key among them, at a given offset.</summary>
     private static string EchoPage(int offset)
         => new string('x', offset) + $"<html><body><pre>apikey: {TestClients.ApiKey}\nAccept: application/json</pre></body></html>";

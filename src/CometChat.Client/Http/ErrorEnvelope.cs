@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CometChat.Client.Errors;
 
 namespace CometChat.Client.Http;
@@ -35,9 +36,24 @@ internal static class ErrorEnvelope
             details, exchange.ThrottleWait(now));
     }
 
-    /// <summary>CometChat echoes an unknown key in its message; the key must never reach output or logs.</summary>
+    /// <summary>
+    /// The key must never reach output or logs, not even in part. CometChat quotes a rejected key with its middle
+    /// masked (its first and last five characters around stars), so that form goes too, and a proxy may echo it whole.
+    /// </summary>
     internal static string Redact(string text, string apiKey)
-        => string.IsNullOrEmpty(apiKey) ? text : text.Replace(apiKey, "***");
+    {
+        if (string.IsNullOrEmpty(apiKey))
+        {
+            return text;
+        }
+        text = text.Replace(apiKey, "***");
+        if (apiKey.Length <= 10)
+        {
+            return text;
+        }
+        var masked = Regex.Escape(apiKey.Substring(0, 5)) + @"\*+" + Regex.Escape(apiKey.Substring(apiKey.Length - 5));
+        return Regex.Replace(text, masked, "***");
+    }
 
     private static string DescribeStatus(ApiExchange exchange, string apiKey)
         => $"CometChat answered HTTP {exchange.StatusCode} without an error description. {(exchange.Body.Length == 0 ? string.Empty : Quote(exchange.Body, apiKey))}".Trim();
