@@ -54,21 +54,75 @@ public class ConcurrencyControllerTests
             controller.Completed(RateBucket.Core, 200, TimeSpan.FromMilliseconds(400));
         }
         Assert.Equal(114, controller.Limit);
-        Assert.Equal(114, controller.Peak);
         Assert.True(before < 114);
         Assert.Equal(400, controller.TimeInFlight!.Value.TotalMilliseconds, precision: 0);
     }
 
     [Fact]
-    public void Sizes_for_the_tier_most_requests_use()
+    public void Sizes_for_the_tier_its_requests_use()
     {
         var standard = Settled(TimeSpan.FromMilliseconds(400), bucket: RateBucket.Standard);
         Assert.Equal(228, standard.Limit); // 325/s × 0.7 s = 227.5
 
+        // One standard request among core ones: the mix moves a twentieth of the way (core share 0.95), and the core
+        // tier still sets the rate, 162.5/s ÷ 0.95 = 171/s in all.
         var mostlyCore = Settled(TimeSpan.FromMilliseconds(400));
         mostlyCore.Completed(RateBucket.Standard, 200, TimeSpan.FromMilliseconds(400));
-        Assert.Equal(114, mostlyCore.Limit);
+        Assert.Equal(120, mostlyCore.Limit); // 171.05/s × 0.7 s = 119.7
     }
+
+    [Fact]
+    public void Sizes_for_both_tiers_when_each_record_uses_both()
+    {
+        // New-CometChatUser -IfExists Update on existing users: a core create (refused) and a standard update per
+        // record, on an app whose two tiers are both limited to 10,000 a minute. Each tier lets out 162.5 requests a
+        // second, 325 in all, each holding its place 1 s: sizing for one tier alone would halve the speed.
+        var controller = new ConcurrencyController(new RequestPacer(10_000, 10_000, 0.975, Clock), Clock);
+        for (var i = 0; i < 100; i++)
+        {
+            controller.Sent();
+            controller.Completed(i % 2 == 0 ? RateBucket.Core : RateBucket.Standard, 200, TimeSpan.FromSeconds(1));
+        }
+        Assert.True(controller.Limit >= 325 * 1.5, $"limit {controller.Limit}: below what 325 requests/s at 1 s need with headroom");
+
+        // Only core requests from then on: the mix follows, and the limit comes back to the core tier's size.
+        for (var i = 0; i < 200; i++)
+        {
+            controller.Completed(RateBucket.Core, 200, TimeSpan.FromSeconds(1));
+        }
+        Assert.Equal(260, controller.Limit);
+    }
+
+    [Fact]
+    public void Held_back_requests_tell_the_mix_only_until_attempts_end()
+    {
+        var controller = Settled(TimeSpan.FromMilliseconds(400));
+        for (var i = 0; i < 100; i++)
+        {
+            controller.Paced(RateBucket.Standard);
+        }
+        Assert.Equal(114, controller.Limit);
+    }
+
+    [Fact]
+    public void Attempts_that_end_without_a_round_trip_stop_the_clock_from_growing_the_limit()
+    {
+        // Every early attempt is refused (429: another job spent the app's budget) or fails at once: the time since
+        // the first went out says nothing of the round trip any more, and the limit must not grow with it to 512
+        // requests waiting at a paused pacer.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
+        var controller = new ConcurrencyController(ProductionPacer(clock), clock);
+        controller.Sent();
+        controller.Completed(RateBucket.Core, 429, TimeSpan.FromMilliseconds(5));
+        controller.Completed(RateBucket.Core, 0, TimeSpan.FromMilliseconds(2));
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(ConcurrencyController.Initial, controller.Limit);
+
+        // A slow attempt without an answer (a 503 after 2 s) is still a lower bound of the round trip.
+        controller.Completed(RateBucket.Core, 503, TimeSpan.FromSeconds(2));
+        Assert.True(controller.Limit > ConcurrencyController.Initial);
+    }
+
 
     [Fact]
     public void Follows_a_lower_rate_the_service_reports()
@@ -166,7 +220,6 @@ public class ConcurrencyControllerTests
             controller.Completed(RateBucket.Core, 200, TimeSpan.FromSeconds(1));
         }
         Assert.Equal(260, controller.Limit);      // back to the size, not above it
-        Assert.Equal(260, controller.Peak);
     }
 
     [Fact]

@@ -152,6 +152,43 @@ public sealed class ErrorDetailTests
     }
 
     [Fact]
+    public async Task Every_attempt_that_times_out_is_reported_the_last_and_one_without_retries_too()
+    {
+        // The in-flight sizing shrinks on timeouts: a timeout that no retry follows must reach it as well.
+        foreach (var retries in new[] { 0, 1 })
+        {
+            var handler = new FakeHandler().ThenHang().ThenHang();
+            using var client = TestClients.Create(handler, o =>
+            {
+                o.MaxRetries = retries;
+                o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            });
+            var observer = new RecordingObserver();
+            using (RequestObserverScope.Begin(observer))
+            {
+                await Assert.ThrowsAsync<CometChatConnectionException>(() => client.GetUserAsync("a"));
+            }
+            Assert.Equal(Enumerable.Range(1, retries + 1).Select(attempt => ("GET", "/users/a", attempt)), observer.TimedOut);
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_connection_or_a_cancelled_call_is_not_a_timeout()
+    {
+        var refused = new FakeHandler().ThenThrow(new HttpRequestException("refused"));
+        using var client = TestClients.Create(refused, o => o.MaxRetries = 0);
+        var observer = new RecordingObserver();
+        using (RequestObserverScope.Begin(observer))
+        {
+            await Assert.ThrowsAsync<CometChatConnectionException>(() => client.GetUserAsync("a"));
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            using var hanging = TestClients.Create(new FakeHandler().ThenHang(), o => o.AttemptTimeout = TimeSpan.FromSeconds(30));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hanging.GetUserAsync("a", cancellationToken: cancel.Token));
+        }
+        Assert.Empty(observer.TimedOut);
+    }
+
+    [Fact]
     public async Task A_request_that_never_gets_an_answer_says_so_with_its_attempts()
     {
         var handler = new FakeHandler().ThenHang().ThenHang();

@@ -64,6 +64,7 @@ internal sealed class RecordingObserver : IRequestObserver
     public List<(int NextAttempt, TimeSpan Delay, string Reason)> Retries { get; } = new();
     public List<TimeSpan> Throttles { get; } = new();
     public List<string> RecoveredUids { get; } = new();
+    public List<(string Method, string Path, int Attempt)> TimedOut { get; } = new();
 
     public List<IReadOnlyList<KeyValuePair<string, string>>> SentHeaders { get; } = new();
 
@@ -75,6 +76,11 @@ internal sealed class RecordingObserver : IRequestObserver
     public void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt, RateBucket bucket)
     {
         lock (this) { Requests.Add((method, path, statusCode, attempt)); }
+    }
+
+    public void AttemptTimedOut(string method, string path, int attempt, RateBucket bucket)
+    {
+        lock (this) { TimedOut.Add((method, path, attempt)); }
     }
 
     public void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason)

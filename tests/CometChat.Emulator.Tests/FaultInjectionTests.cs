@@ -189,6 +189,24 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Counters_show_the_most_requests_in_flight_at_once_since_they_were_zeroed()
+    {
+        await using var emu = await TestEmulator.StartAsync(new EmulatorSettings { LatencyMilliseconds = 300 });
+        long Peak(JsonElement counters) => counters.GetProperty("peakInFlight").GetInt64();
+        Assert.Equal(0, Peak((await emu.GetAsync("/_emulator/counters")).Data));
+        // Five at once, then one after the other: the peak is the five, not the six requests in all.
+        var together = Enumerable.Range(0, 5).Select(_ => emu.GetAsync("/v3/users")).ToArray();
+        foreach (var answer in await Task.WhenAll(together))
+        {
+            answer.AssertOk();
+        }
+        (await emu.GetAsync("/v3/users")).AssertOk();
+        Assert.Equal(5, Peak((await emu.GetAsync("/_emulator/counters")).Data));
+        (await emu.DeleteAsync("/_emulator/counters")).AssertOk();
+        Assert.Equal(0, Peak((await emu.GetAsync("/_emulator/counters")).Data));
+    }
+
+    [Fact]
     public async Task Admin_surface_is_exempt_from_faults_and_latency()
     {
         await using var emu = await TestEmulator.StartAsync(new EmulatorSettings { FailureRate = 1, LatencyMilliseconds = 5000 });

@@ -13,6 +13,17 @@ BeforeAll {
         param($Emulator, [hashtable] $Settings)
         Invoke-EmulatorAdmin -Emulator $Emulator -Path settings -Method Put -Body $Settings | Out-Null
     }
+
+    # The most requests the emulator had open at once since its counters were zeroed: what the command really kept
+    # in flight, whatever its summary says.
+    function Reset-PeakInFlight {
+        param($Emulator)
+        Invoke-EmulatorAdmin -Emulator $Emulator -Path counters -Method Delete | Out-Null
+    }
+    function Get-PeakInFlight {
+        param($Emulator)
+        [int](Invoke-EmulatorAdmin -Emulator $Emulator -Path counters).data.peakInFlight
+    }
 }
 
 Describe 'Requests in flight, paced' {
@@ -29,6 +40,7 @@ Describe 'Requests in flight, paced' {
         $near = $Connection.LastOperation
 
         Set-EmulatorSetting $Emulator @{ latencyMilliseconds = 500 }
+        Reset-PeakInFlight $Emulator
         $lines = @(New-Rows 200 -Prefix far | New-CometChatUser -Context $Connection -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Now up to *' } |
             ForEach-Object Message)
@@ -39,6 +51,8 @@ Describe 'Requests in flight, paced' {
         $far.InFlightLimit | Should -BeGreaterOrEqual 139
         $far.InFlightLimit | Should -BeGreaterThan $near.InFlightLimit
         $far.PeakInFlightLimit | Should -BeGreaterOrEqual $far.InFlightLimit
+        # Really on the wire: the paced rate times the round trip is 81; a fixed 32 would never pass 32.
+        Get-PeakInFlight $Emulator | Should -BeGreaterThan 64
         "$far" | Should -Match ', in flight up to \d+ \(\d+ at the end\)$'
         # A line when the limit moves by a tenth or more (at most one a second): here it only grows from 32.
         $lines | Should -Not -BeNullOrEmpty
@@ -48,6 +62,25 @@ Describe 'Requests in flight, paced' {
         }
         # Paced at the limit, sized by Little's law: the service never had to refuse.
         Get-EmulatorRequestCount $Emulator -Status 429 | Should -Be 0
+    }
+}
+
+Describe 'Requests in flight, reported' {
+    BeforeAll {
+        $script:Emulator = Start-CometChatEmulator -CoreRequestsPerMinute 10000 -NoConnect
+        $script:Connection = Connect-CometChat -BaseUri $Emulator.BaseUri -ApiKey $Emulator.ApiKey -CoreRequestsPerMinute 10000 -SkipConnectionTest -PassThru
+    }
+    AfterAll { Stop-CometChatEmulator -InputObject $Emulator }
+
+    It 'as the highest limit the command applied, not one computed after the last record' {
+        # 20 rows start at once under the first limit, 32; the limit the answers would size (139 at 500 ms) never
+        # applied to any record, so the summary must not claim it.
+        Set-EmulatorSetting $Emulator @{ latencyMilliseconds = 500 }
+        New-Rows 20 -Prefix few | New-CometChatUser -Context $Connection | Out-Null
+        $summary = $Connection.LastOperation
+        $summary.Created | Should -Be 20
+        $summary.PeakInFlightLimit | Should -Be 32
+        $summary.InFlightLimit | Should -Be 32
     }
 }
 
@@ -82,6 +115,18 @@ Describe 'Requests in flight, unpaced' {
 
         $fixed.InFlightLimit | Should -Be 12
         $fixed.PeakInFlightLimit | Should -Be 12
+    }
+
+    It 'keep no more than -ThrottleLimit requests open at the service' {
+        Set-EmulatorSetting $Emulator @{ failureRate = 0; latencyMilliseconds = 200 }
+        Reset-PeakInFlight $Emulator
+        New-Rows 40 -Prefix open | New-CometChatUser -Context $Connection -ThrottleLimit 12 | Out-Null
+        $Connection.LastOperation.Created | Should -Be 40
+        # 12 at once; an answer can reach the client a moment before the emulator counts its request as ended, so
+        # the next one may overlap it briefly.
+        Get-PeakInFlight $Emulator | Should -BeGreaterOrEqual 12
+        Get-PeakInFlight $Emulator | Should -BeLessOrEqual 14
+        Set-EmulatorSetting $Emulator @{ latencyMilliseconds = 0 }
     }
 
     It 'accept a -ThrottleLimit up to 512' {

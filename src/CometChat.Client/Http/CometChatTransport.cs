@@ -125,9 +125,14 @@ internal sealed class CometChatTransport : IDisposable
             }
             return exchange;
         }
-        catch (Exception)
+        catch (Exception ex)
         {
             RequestObserverScope.Current?.RequestCompleted(request.Method.Method, request.Path, 0, stopwatch.Elapsed, request.Attempts, request.Bucket);
+            if (ex is TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+            {
+                // Reported here, not with the retry: the last attempt's timeout, and one with retries off, count too.
+                RequestObserverScope.Current?.AttemptTimedOut(request.Method.Method, request.Path, request.Attempts, request.Bucket);
+            }
             // No answer: the service may or may not have applied the request.
             request.HadAmbiguousFailure = true;
             throw;

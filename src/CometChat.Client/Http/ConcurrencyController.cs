@@ -10,11 +10,14 @@ namespace CometChat.Client.Http;
 /// By Little's law, letting requests out at λ a second, each holding its place for W seconds, keeps λ·W of them in
 /// flight. The limit is λ·(1.5·W + 0.1 s): the extra half and tenth of a second are requests waiting at the pacer, so
 /// that jitter, a slow answer or the client's own overhead never leave it with nothing to release. λ is the paced rate
-/// of the tier most of the operation's requests use (told by the answers, and before them by the requests the pacer
-/// holds back). W is a moving average, per answer, of the time outside the pacer: the round trip, plus what the
-/// failed attempts before it and their backoff took (a request keeps its place while it waits to retry). Until the
-/// first answer, the time since the first request went out is a lower bound of W, so the limit grows while the first
-/// round trip is under way rather than after it.
+/// of requests the pacer allows for the operation's mix of tiers: an operation whose requests are half core, half
+/// standard (an update after a create that found the user) can send twice the core rate in all before the core tier
+/// holds it back. The mix is a moving average of the attempts that ended (before the first one ends, of the requests
+/// the pacer held back). W is a moving average, per answer, of the time outside the pacer: the round trip, plus what
+/// the failed attempts before it and their backoff took (a request keeps its place while it waits to retry). While the
+/// first attempt is under way, the time since it went out is a lower bound of W, so the limit grows during the first
+/// round trip rather than after it; once attempts have ended without an answer that says anything of the round trip
+/// (429s, refused connections), the longest of them is the bound instead, not the clock.
 /// </para>
 /// <para>
 /// Timeouts and 5xx answers shrink it, as congestion control does (AIMD: ×0.95 per fault, +1 per answer without one,
@@ -47,6 +50,7 @@ public sealed class ConcurrencyController
     private const double PacerSlackSeconds = 0.1;
     private const double FaultBackoff = 0.95;
     private const double Smoothing = 0.1;
+    private const double MixSmoothing = 0.05;
 
     private readonly RequestPacer _pacer;
     private readonly TimeProvider _time;
@@ -55,10 +59,10 @@ public sealed class ConcurrencyController
     private double _heldSeconds;
     private double _unansweredSeconds;
     private long _answers;
-    private long _requests;
-    private long _coreRequests;
+    private long _attemptsEnded;
+    private double _longestEndedSeconds;
+    private double? _coreShare;
     private double _window = Maximum;
-    private int _peak;
 
     /// <summary>Creates a controller sized by <paramref name="pacer"/>'s rates, timed by <paramref name="time"/>.</summary>
     public ConcurrencyController(RequestPacer pacer, TimeProvider time)
@@ -67,28 +71,14 @@ public sealed class ConcurrencyController
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
-    /// <summary>How many requests may be in flight now.</summary>
+    /// <summary>How many requests may be in flight now. Reading it changes nothing.</summary>
     public int Limit
     {
         get
         {
             lock (_gate)
             {
-                var limit = Size().Limit;
-                _peak = Math.Max(_peak, limit);
-                return limit;
-            }
-        }
-    }
-
-    /// <summary>The highest <see cref="Limit"/> handed out so far.</summary>
-    public int Peak
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _peak;
+                return Size().Limit;
             }
         }
     }
@@ -114,12 +104,16 @@ public sealed class ConcurrencyController
         }
     }
 
-    /// <summary>The pacer held back an attempt of <paramref name="bucket"/>: tells the tier before any answer does.</summary>
+    /// <summary>The pacer held back an attempt of <paramref name="bucket"/>: tells the tier before any attempt ends.</summary>
     public void Paced(RateBucket bucket)
     {
         lock (_gate)
         {
-            Count(bucket);
+            // Once attempts end they tell the mix; counting held-back ones too would count those twice.
+            if (_attemptsEnded == 0)
+            {
+                CountTier(bucket);
+            }
         }
     }
 
@@ -131,8 +125,10 @@ public sealed class ConcurrencyController
     {
         lock (_gate)
         {
-            Count(bucket);
+            CountTier(bucket);
             var seconds = Math.Max(0, elapsed.TotalSeconds);
+            _attemptsEnded++;
+            _longestEndedSeconds = Math.Max(_longestEndedSeconds, seconds);
             if (statusCode >= 500)
             {
                 Shrink();
@@ -157,7 +153,7 @@ public sealed class ConcurrencyController
         }
     }
 
-    /// <summary>An attempt got no answer in time (the client's attempt timeout).</summary>
+    /// <summary>An attempt got no answer in time (the client's attempt timeout), whether or not it is retried.</summary>
     public void TimedOut()
     {
         lock (_gate)
@@ -178,7 +174,7 @@ public sealed class ConcurrencyController
         }
     }
 
-    /// <summary>The limit and why: "up to 260 requests in flight (162.5 requests/s paced, 1002 ms in flight each)".</summary>
+    /// <summary>The limit and why: "up to 260 requests in flight (162.5 requests/s paced, 1000 ms in flight each)".</summary>
     public string Describe()
     {
         lock (_gate)
@@ -199,11 +195,9 @@ public sealed class ConcurrencyController
     /// <summary>The size for what is known now (call under the lock).</summary>
     private (int Limit, double Target, double Rate, double HeldSeconds) Size()
     {
-        // The tier most requests use; until one tells (a few milliseconds), the slower one.
-        var rate = _requests == 0
-            ? Math.Min(_pacer.PacedPerSecond(RateBucket.Core), _pacer.PacedPerSecond(RateBucket.Standard))
-            : _pacer.PacedPerSecond(_coreRequests * 2 >= _requests ? RateBucket.Core : RateBucket.Standard);
+        var rate = RequestRate();
         var held = _answers > 0 ? _heldSeconds
+            : _attemptsEnded > 0 ? _longestEndedSeconds
             : _firstSent is { } sent ? _time.GetElapsedTime(sent).TotalSeconds
             : 0;
         double target = Initial;
@@ -222,12 +216,36 @@ public sealed class ConcurrencyController
 
     private void Shrink() => _window = Math.Max(1, FaultBackoff * Math.Min(_window, Size().Target));
 
-    private void Count(RateBucket bucket)
+    /// <summary>
+    /// Requests a second the pacer lets out for the current mix of tiers: each paced tier allows its rate divided by
+    /// its share of the requests, and the tier that allows the fewest sets it. 0 when no tier in use is paced. Until a
+    /// request tells the mix (a few milliseconds), the slower tier's rate.
+    /// </summary>
+    private double RequestRate()
     {
-        _requests++;
-        if (bucket == RateBucket.Core)
+        var core = _pacer.PacedPerSecond(RateBucket.Core);
+        var standard = _pacer.PacedPerSecond(RateBucket.Standard);
+        if (_coreShare is not { } coreShare)
         {
-            _coreRequests++;
+            return Math.Min(core, standard);
         }
+        var rate = double.PositiveInfinity;
+        if (core > 0 && coreShare > 0)
+        {
+            rate = Math.Min(rate, core / coreShare);
+        }
+        if (standard > 0 && coreShare < 1)
+        {
+            rate = Math.Min(rate, standard / (1 - coreShare));
+        }
+        return double.IsPositiveInfinity(rate) ? 0 : rate;
+    }
+
+    private void CountTier(RateBucket bucket)
+    {
+        var isCore = bucket == RateBucket.Core ? 1.0 : 0.0;
+        var next = _coreShare is { } share ? share + MixSmoothing * (isCore - share) : isCore;
+        // The average only approaches a tier it has gone back to; within a thousandth it is that tier alone.
+        _coreShare = Math.Abs(next - isCore) < 0.001 ? isCore : next;
     }
 }

@@ -11,6 +11,12 @@ public interface IRequestObserver
     /// (<paramref name="statusCode"/> 0).</summary>
     void RequestCompleted(string method, string path, int statusCode, TimeSpan elapsed, int attempt, RateBucket bucket);
 
+    /// <summary>
+    /// An attempt of <paramref name="bucket"/> got no answer within the attempt timeout (reported after its
+    /// <see cref="RequestCompleted"/> with status 0), whether or not a retry follows: a sign of a congested service.
+    /// </summary>
+    void AttemptTimedOut(string method, string path, int attempt, RateBucket bucket);
+
     /// <summary>A failed attempt will be retried after <paramref name="delay"/>.</summary>
     void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason);
 

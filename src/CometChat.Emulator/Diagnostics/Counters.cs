@@ -10,15 +10,37 @@ public sealed class Counters
     private readonly long[] _faults = new long[Enum.GetValues<FaultKind>().Length];
     private long _afterWrite;
     private long _inFlight;
+    private long _peakInFlight;
 
     /// <summary>/v3 requests that arrived and have not ended yet (not answered, dropped or abandoned).</summary>
     public long InFlight => Interlocked.Read(ref _inFlight);
 
+    /// <summary>
+    /// The most /v3 requests in flight at once since the counters were zeroed: how many requests a client really
+    /// kept open, whatever it says about itself.
+    /// </summary>
+    public long PeakInFlight => Interlocked.Read(ref _peakInFlight);
+
     /// <summary>Marks a /v3 request as arrived; dispose the result when it has ended.</summary>
     public IDisposable Arrived()
     {
-        Interlocked.Increment(ref _inFlight);
+        var now = Interlocked.Increment(ref _inFlight);
+        RaisePeak(now);
         return new Ending(this);
+    }
+
+    private void RaisePeak(long inFlight)
+    {
+        var peak = Interlocked.Read(ref _peakInFlight);
+        while (inFlight > peak)
+        {
+            var seen = Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak);
+            if (seen == peak)
+            {
+                return;
+            }
+            peak = seen;
+        }
     }
     /// <summary>Counts one answered (or dropped: status 0) request.</summary>
     public void Request(string method, string route, int status) =>
@@ -43,6 +65,8 @@ public sealed class Counters
             Interlocked.Exchange(ref _faults[i], 0);
         }
         Interlocked.Exchange(ref _afterWrite, 0);
+        // Requests still in flight stay counted; the peak starts again from them.
+        Interlocked.Exchange(ref _peakInFlight, InFlight);
     }
 
     /// <summary>Writes the counters object of <c>GET /_emulator/counters</c>.</summary>
@@ -56,6 +80,7 @@ public sealed class Counters
         w.WriteStartObject();
         w.WriteNumber("totalRequests", rows.Sum(r => r.Value));
         w.WriteNumber("inFlight", InFlight);
+        w.WriteNumber("peakInFlight", PeakInFlight);
         w.WriteStartArray("requests");
         foreach (var (key, count) in rows)
         {

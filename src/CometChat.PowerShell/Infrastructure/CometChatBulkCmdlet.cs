@@ -103,7 +103,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
 
     private bool HasRoom(OrderedWorkQueue<WorkItem> queue)
     {
-        queue.ThrottleLimit = _inFlight!.Current;
+        queue.ThrottleLimit = _inFlight!.Apply();
         if (_inFlight.Report(queue.ThrottleLimit) is { } line)
         {
             WriteVerbose(line);
@@ -271,7 +271,7 @@ public abstract class CometChatBulkCmdlet<TResult> : CometChatCmdlet
         Summary.Paced = Activity.PacedTime;
         Summary.Throttled = Activity.ThrottledTime;
         Summary.Elapsed = _clock.Elapsed;
-        Summary.InFlightLimit = _inFlight?.Current ?? 0;
+        Summary.InFlightLimit = _inFlight?.Applied ?? 0;
         Summary.PeakInFlightLimit = _inFlight?.Peak ?? 0;
         var connection = Context ?? DefaultConnection.Current;
         if (connection is not null)

@@ -30,11 +30,22 @@ internal sealed class InFlightSizing
     /// <summary>A limit sized by <paramref name="controller"/>.</summary>
     public static InFlightSizing Adaptive(ConcurrencyController controller) => new(controller, 0);
 
-    /// <summary>The limit now.</summary>
-    public int Current => _controller?.Limit ?? _fixed;
+    /// <summary>Whether the limit is sized as the command runs (no -ThrottleLimit).</summary>
+    public bool IsAdaptive => _controller is not null;
 
-    /// <summary>The highest limit so far.</summary>
-    public int Peak => _controller?.Peak ?? _fixed;
+    /// <summary>The limit last applied to the queue (0 before the first record).</summary>
+    public int Applied { get; private set; }
+
+    /// <summary>The highest limit applied to the queue so far: what the command really allowed, not what it would.</summary>
+    public int Peak { get; private set; }
+
+    /// <summary>The limit for the next record; the caller applies it to the queue.</summary>
+    public int Apply()
+    {
+        Applied = _controller?.Limit ?? _fixed;
+        Peak = Math.Max(Peak, Applied);
+        return Applied;
+    }
 
     /// <summary>A verbose line when <paramref name="current"/> is a tenth or more away from the last one reported and a
     /// second has passed since; otherwise null.</summary>

@@ -15,14 +15,17 @@ internal sealed class OrderedWorkQueue<TItem> where TItem : class
     public OrderedWorkQueue(int throttleLimit)
     {
         ThrottleLimit = throttleLimit;
-        MaxBuffered = Math.Max(4096, throttleLimit * 256);
     }
 
     /// <summary>Requests allowed in flight at once (it may change between items).</summary>
     public int ThrottleLimit { get; set; }
 
-    /// <summary>Items allowed between the oldest unfinished one and the newest.</summary>
-    public int MaxBuffered { get; }
+    /// <summary>
+    /// Items allowed between the oldest unfinished one and the newest: 256 per request in flight, at least 4,096, so
+    /// it follows an in-flight limit sized as the command runs (at 114 in flight, 29,184 rows: three minutes at
+    /// CometChat's core limit, as long as one request may take).
+    /// </summary>
+    public int MaxBuffered => Math.Max(4096, ThrottleLimit * 256);
 
     /// <summary>Items not yet handed back.</summary>
     public int Count => _pending.Count;

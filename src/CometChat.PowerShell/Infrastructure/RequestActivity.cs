@@ -81,13 +81,11 @@ internal sealed class RequestActivity : IRequestObserver
         }
     }
 
+    public void AttemptTimedOut(string method, string path, int attempt, RateBucket bucket) => Concurrency?.TimedOut();
+
     public void RetryScheduled(string method, string path, int nextAttempt, TimeSpan delay, string reason)
     {
         Interlocked.Increment(ref _retries);
-        if (reason == RetryReasons.NoAnswerInTime)
-        {
-            Concurrency?.TimedOut();
-        }
         if (reason != RetryReasons.RateLimited)
         {
             Concurrency?.Retrying(delay);
