@@ -168,7 +168,8 @@ function Get-ScenarioDefinition {
                 Emulator = $noLimits; TimeoutSec = 0; Points = @(& $point $LatencyMilliseconds $UserCount) }
         }
         2 {
-            $points = foreach ($latency in ($SweepLatency | Sort-Object -Unique)) {
+            # $SweepLatency keeps its [string[]] type from the parameter: sort as numbers, not as text (1000 before 150).
+            $points = foreach ($latency in ($SweepLatency | ForEach-Object { [int]$_ } | Sort-Object -Unique)) {
                 & $point $latency ([math]::Max($SweepUserCount, [math]::Ceiling($CoreRequestsPerMinute * $latency / 1000.0)))
             }
             # The connection Start-CometChatEmulator makes is paced to these limits, given explicitly: with windows
