@@ -146,7 +146,7 @@ try {
     }
     $results | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $OutDirectory 'sync.json')
     $results.Runs | Format-Table Approach, Seconds, Requests, SecondsAtProductionLimits, PeakHeapAboveBaselineMB, PeakWorkingSetMB, Errors -AutoSize | Out-String -Width 200 | Write-Host
-    $results.Runs | ForEach-Object { Write-Host "$($_.Approach): $($_.Summary)" }
+    $results.Runs | ForEach-Object { Write-Host $_.Summary }
     Write-Host ("Sync requests: {0} (list pages + changes = {1}): {2}" -f $sync.Requests, $expected, $(if ($results.Goals.SyncRequestsAreListPagesPlusChanges) { 'met' } else { 'MISSED' }))
     Write-Host ("Sync peak heap above baseline: {0} MB (goal < {1} MB): {2}" -f $sync.PeakHeapAboveBaselineMB, $MemoryGoalMB, $(if ($results.Goals.SyncPeakHeapUnderGoal) { 'met' } else { 'MISSED' }))
     Write-Host ("Sync is {0}x faster than the re-run here, {1}x at production limits." -f $results.Goals.SpeedupOverRerun, $results.Goals.SpeedupAtProductionLimits)
