@@ -3,21 +3,24 @@ using CometChat.Client.Sync;
 
 namespace CometChat.Client.Tests;
 
-public class UserPlannerTests
+public partial class UserPlannerTests
 {
-    private static StoredUser Stored(string uid = "ada", string name = "Ada", string? avatar = null, string role = "default",
-        string? status = null, CometChatMetadata? metadata = null, string[]? tags = null, bool deactivated = false, long updatedAt = 1700000000)
+    private static StoredUser Stored(string uid = "ada", string name = "Ada", string? avatar = null, string? link = null, string? role = "default",
+        string? status = null, CometChatMetadata? metadata = null, string[]? tags = null, bool deactivated = false, long? updatedAt = 1700000000,
+        long? createdAt = null)
         => new(new CometChatUser
         {
             Uid = uid,
             Name = name,
             Avatar = avatar,
+            Link = link,
             Role = role,
             StatusMessage = status,
             Metadata = metadata,
             Tags = tags is null ? null : new CometChatTagList(tags),
-            UpdatedAt = DateTimeOffset.FromUnixTimeSeconds(updatedAt),
-            DeactivatedAt = deactivated ? DateTimeOffset.FromUnixTimeSeconds(updatedAt) : null,
+            UpdatedAt = updatedAt is null ? null : DateTimeOffset.FromUnixTimeSeconds(updatedAt.Value),
+            CreatedAt = createdAt is null ? null : DateTimeOffset.FromUnixTimeSeconds(createdAt.Value),
+            DeactivatedAt = deactivated ? DateTimeOffset.FromUnixTimeSeconds(updatedAt ?? 0) : null,
         });
 
     private static DesiredUser Row(UserFields given, string name = "Ada", string? avatar = null, string? role = null, string? status = null,
@@ -103,7 +106,8 @@ public class UserPlannerTests
     {
         Assert.Equal(SyncAction.Delete, UserPlanner.Missing(Stored(deactivated: true), SyncAction.Delete).Action);
         Assert.Equal("Status: 'active' -> 'deactivated'", UserPlanner.Missing(Stored(), SyncAction.Deactivate).Changes.Single().ToString());
-        Assert.Throws<ArgumentOutOfRangeException>(() => UserPlanner.Missing(Stored(), SyncAction.Update));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => UserPlanner.Missing(Stored(), SyncAction.Update));
+        Assert.Contains("deactivated or deleted", error.Message);
     }
 
     [Fact]
